@@ -1,0 +1,168 @@
+"""Checking a record before it is saved.
+
+Problems name the field and, where there is one, the offending value.  Errors block saving;
+warnings (a missing year, an unknown language code) do not, because catalogues routinely hold
+incomplete descriptions of grey literature that are still worth finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from library_app.core import identifiers, languages, years
+from library_app.core.model import (
+    ContributorRole,
+    Copy,
+    IdentifierType,
+    MaterialType,
+    Record,
+)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # dotted path: "identifiers[0]", "copies[1].inventory_number"
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+_URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def validate_record(record: Record) -> list[Problem]:
+    problems: list[Problem] = []
+    err = problems.append
+
+    def warn(field: str, message: str) -> None:
+        problems.append(Problem(field, message, Severity.WARNING))
+
+    if not record.title.strip():
+        err(Problem("title", "title proper is required"))
+    if record.year.strip():
+        span = years.parse_year(record.year)
+        if span is None:
+            err(Problem("year", f"«{record.year}» contains no year"))
+        elif not years.plausible(span):
+            err(Problem("year", f"{record.year}: year outside {years.EARLIEST_YEAR}–next year"))
+    else:
+        warn("year", "no year of publication")
+    if not record.languages:
+        warn("languages", "no language given")
+    for i, code in enumerate(record.languages):
+        if languages.to_code(code) != code:
+            err(Problem(f"languages[{i}]", f"«{code}» is not an ISO 639-2 code (e.g. rus, kaz)"))
+        elif not languages.is_known(code):
+            warn(f"languages[{i}]", f"{code}: language code not in the usual list")
+    for i, parallel in enumerate(record.parallel_titles):
+        if not parallel.title.strip():
+            err(Problem(f"parallel_titles[{i}]", "parallel title is empty"))
+    for i, contributor in enumerate(record.contributors):
+        if not contributor.name.strip():
+            err(Problem(f"contributors[{i}]", "name is empty"))
+        if contributor.role.is_corporate and contributor.forenames:
+            warn(f"contributors[{i}]", f"{contributor.name}: a body has no forenames")
+    problems.extend(_identifier_problems(record))
+    if record.material_type == MaterialType.ARTICLE and record.host is None:
+        warn("host", "an article should name the journal or collection it appeared in")
+    if record.host is not None and not record.host.title.strip():
+        err(Problem("host.title", "host item needs a title"))
+    for i, link in enumerate(record.links):
+        if not _URL.match(link.url.strip()):
+            err(Problem(f"links[{i}]", f"{link.url}: not a web address (http://, https://)"))
+    if record.material_type == MaterialType.REPORT and not (
+        record.persons_and_bodies(ContributorRole.ISSUING_BODY)
+        or record.persons_and_bodies(ContributorRole.CORPORATE_AUTHOR)
+        or record.publishers
+    ):
+        warn("contributors", "a report should name its issuing body")
+    problems.extend(validate_copies(record.copies))
+    return problems
+
+
+def _identifier_problems(record: Record) -> list[Problem]:
+    problems = []
+    for i, ident in enumerate(record.identifiers):
+        where = f"identifiers[{i}]"
+        try:
+            if ident.type == IdentifierType.ISBN:
+                identifiers.normalize_isbn(ident.value)
+            elif ident.type == IdentifierType.ISSN:
+                identifiers.normalize_issn(ident.value)
+            elif ident.type == IdentifierType.DOI:
+                identifiers.normalize_doi(ident.value)
+            elif not ident.value.strip():
+                problems.append(Problem(where, "identifier is empty"))
+        except identifiers.IdentifierProblem as problem:
+            problems.append(Problem(where, str(problem)))
+    return problems
+
+
+def validate_copies(copies: list[Copy]) -> list[Problem]:
+    problems = []
+    seen_inventory: dict[str, int] = {}
+    seen_barcode: dict[str, int] = {}
+    for i, copy in enumerate(copies):
+        where = f"copies[{i}]"
+        inventory = copy.inventory_number.strip()
+        if not inventory:
+            problems.append(Problem(f"{where}.inventory_number", "inventory number is required"))
+        elif inventory in seen_inventory:
+            problems.append(
+                Problem(
+                    f"{where}.inventory_number",
+                    f"{inventory} is already used by copies[{seen_inventory[inventory]}]",
+                )
+            )
+        else:
+            seen_inventory[inventory] = i
+        barcode = copy.barcode.strip()
+        if barcode:
+            if barcode in seen_barcode:
+                problems.append(
+                    Problem(
+                        f"{where}.barcode",
+                        f"{barcode} is already used by copies[{seen_barcode[barcode]}]",
+                    )
+                )
+            seen_barcode[barcode] = i
+        if copy.price is not None and copy.price < 0:
+            problems.append(Problem(f"{where}.price", f"{copy.price}: price cannot be negative"))
+        if copy.currency and not _CURRENCY.match(copy.currency):
+            problems.append(Problem(f"{where}.currency", f"{copy.currency}: use ISO 4217 (KZT)"))
+    return problems
+
+
+def errors_only(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == Severity.ERROR]
+
+
+def normalize_record(record: Record) -> Record:
+    """Bring identifiers to their canonical form in place (call after validation passed)."""
+    for ident in record.identifiers:
+        try:
+            if ident.type == IdentifierType.ISBN:
+                ident.value = identifiers.normalize_isbn(ident.value)
+            elif ident.type == IdentifierType.ISSN:
+                ident.value = identifiers.normalize_issn(ident.value)
+            elif ident.type == IdentifierType.DOI:
+                ident.value = identifiers.normalize_doi(ident.value)
+            else:
+                ident.value = ident.value.strip()
+        except identifiers.IdentifierProblem:
+            pass  # left as typed; validation reports it
+    for copy in record.copies:
+        copy.inventory_number = copy.inventory_number.strip()
+        copy.barcode = copy.barcode.strip()
+    record.title = record.title.strip()
+    return record

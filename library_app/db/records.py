@@ -1,0 +1,511 @@
+"""The record repository: the only code that writes descriptions and copies.
+
+Every change bumps the row's version and appends to the change journal in the same transaction,
+so the search index (and later an audit view) can follow the journal without ever missing or
+double-counting a change.  Bulk writes are one transaction: a batch lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from library_app.core.errors import (
+    ConflictError,
+    NotFound,
+    StorageError,
+    ValidationFailed,
+)
+from library_app.core.model import Record
+from library_app.core.progress import (
+    CancelCheck,
+    ProgressCallback,
+    check_cancel,
+    never_cancelled,
+    no_progress,
+)
+from library_app.core.validation import errors_only, normalize_record, validate_record
+from library_app.db import mapping
+from library_app.db.catalog import Catalog, explain_db_error
+from library_app.db.schema import (
+    ContributorRow,
+    CopyRow,
+    JournalRow,
+    RecordRow,
+    ValueRow,
+)
+
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """What a list row shows; cheap to fetch for thousands of records."""
+
+    id: int
+    title: str
+    first_author: str
+    year: str
+    material_type: str
+    languages: tuple[str, ...]
+    copies: int
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    seq: int
+    entity: str
+    entity_id: int
+    operation: str
+    record_id: int | None
+    changed_at: dt.datetime
+    user_name: str
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class RecordRepository:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add(self, record: Record) -> Record:
+        (record_id,) = self.add_many([record])
+        return self.get(record_id)
+
+    def add_many(
+        self,
+        records: Iterable[Record],
+        *,
+        total: int | None = None,
+        progress: ProgressCallback = no_progress,
+        is_cancelled: CancelCheck = never_cancelled,
+        batch_size: int = BATCH_SIZE,
+    ) -> list[int]:
+        """Insert records (with their copies) in one transaction and return their new ids.
+
+        Every record is validated first; any error aborts the whole batch with the record's
+        position in the message.  Cancelling rolls back everything written so far.
+        """
+        ids: list[int] = []
+        done = 0
+        with self._writing() as session:
+            batch: list[Record] = []
+            for record in records:
+                batch.append(record)
+                if len(batch) >= batch_size:
+                    ids += self._insert_batch(session, batch, first_position=done)
+                    done += len(batch)
+                    batch = []
+                    progress(done, total or done)
+                    check_cancel(is_cancelled)
+            if batch:
+                ids += self._insert_batch(session, batch, first_position=done)
+                done += len(batch)
+                progress(done, total or done)
+                check_cancel(is_cancelled)
+        return ids
+
+    def _insert_batch(
+        self, session: Session, records: Sequence[Record], first_position: int
+    ) -> list[int]:
+        problems: list[str] = []
+        for offset, record in enumerate(records):
+            normalize_record(record)
+            errors = errors_only(validate_record(record))
+            if errors:
+                label = f"record {first_position + offset + 1}"
+                if record.title:
+                    label += f" («{record.title[:60]}»)"
+                problems.extend(f"{label}: {p}" for p in errors)
+        if problems:
+            raise ValidationFailed([_Raw(line) for line in problems])
+        self._check_copy_numbers_free(session, [c for r in records for c in r.copies])
+        now = _now()
+        record_rows = []
+        for record in records:
+            row = mapping.record_columns(record, now)
+            row.update(version=1, created_at=now, deleted_at=None)
+            record_rows.append(row)
+        new_ids = list(
+            session.scalars(
+                insert(RecordRow).returning(RecordRow.id, sort_by_parameter_order=True),
+                record_rows,
+            )
+        )
+        contributor_rows, value_rows, copy_rows = [], [], []
+        for record_id, record in zip(new_ids, records, strict=True):
+            contributor_rows += [
+                {**c, "record_id": record_id} for c in mapping.contributor_rows(record)
+            ]
+            value_rows += [{**v, "record_id": record_id} for v in mapping.value_rows(record)]
+            copy_rows += [
+                {
+                    **mapping.copy_columns(copy, now),
+                    "record_id": record_id,
+                    "version": 1,
+                    "created_at": now,
+                }
+                for copy in record.copies
+            ]
+        if contributor_rows:
+            session.execute(insert(ContributorRow), contributor_rows)
+        if value_rows:
+            session.execute(insert(ValueRow), value_rows)
+        journal = [self._journal("record", rid, "insert", rid, now) for rid in new_ids]
+        if copy_rows:
+            copy_ids = session.scalars(
+                insert(CopyRow).returning(CopyRow.id, sort_by_parameter_order=True), copy_rows
+            )
+            journal += [
+                self._journal("copy", cid, "insert", row["record_id"], now)
+                for cid, row in zip(copy_ids, copy_rows, strict=True)
+            ]
+        session.execute(insert(JournalRow), journal)
+        return new_ids
+
+    def update(self, record: Record) -> Record:
+        """Save an edited record.  ``record.version`` must be the version that was loaded."""
+        if record.id is None:
+            raise NotFound("the record has no id; use add for new records")
+        normalize_record(record)
+        errors = errors_only(validate_record(record))
+        if errors:
+            raise ValidationFailed(errors)
+        now = _now()
+        with self._writing() as session:
+            row = self._load_row(session, record.id)
+            if row.version != record.version:
+                raise ConflictError(
+                    f"record {record.id} was changed by {self._last_editor(session, record.id)} "
+                    f"since you opened it (version {row.version}, yours {record.version}); "
+                    "reload it and apply your change again"
+                )
+            for key, value in mapping.record_columns(record, now).items():
+                setattr(row, key, value)
+            row.contributors = [ContributorRow(**c) for c in mapping.contributor_rows(record)]
+            row.values = [ValueRow(**v) for v in mapping.value_rows(record)]
+            self._sync_copies(session, row, record, now)
+            session.flush()
+            session.add(self._journal_row("record", row.id, "update", row.id, now))
+        return self.get(record.id)
+
+    def _sync_copies(self, session: Session, row: RecordRow, record: Record, now: dt.datetime):
+        existing_by_id = {c.id: c for c in row.copies}
+        existing_by_number = {c.inventory_number: c for c in row.copies}
+        kept: set[int] = set()
+        new_copies = []
+        for copy in record.copies:
+            target = existing_by_id.get(copy.id) if copy.id else None
+            target = target or existing_by_number.get(copy.inventory_number)
+            if target is None:
+                new_copies.append(copy)
+                continue
+            kept.add(target.id)
+            columns = mapping.copy_columns(copy, now)
+            changed = {k: v for k, v in columns.items() if k != "updated_at"}
+            if any(getattr(target, k) != v for k, v in changed.items()):
+                for key, value in columns.items():
+                    setattr(target, key, value)
+                session.add(self._journal_row("copy", target.id, "update", row.id, now))
+        others = [c for c in record.copies if c in new_copies]
+        self._check_copy_numbers_free(session, others, own_record=row.id)
+        for copy_row in list(row.copies):
+            if copy_row.id not in kept:
+                session.add(self._journal_row("copy", copy_row.id, "delete", row.id, now))
+                row.copies.remove(copy_row)
+        session.flush()  # frees removed numbers before new copies may reuse them
+        for copy in new_copies:
+            copy_row = CopyRow(**mapping.copy_columns(copy, now), created_at=now, version=1)
+            row.copies.append(copy_row)
+            session.flush()
+            session.add(self._journal_row("copy", copy_row.id, "insert", row.id, now))
+
+    def delete(self, record_id: int) -> None:
+        """Soft delete: the record leaves searches and lists but can be restored."""
+        self._set_deleted(record_id, deleted=True)
+
+    def undelete(self, record_id: int) -> None:
+        self._set_deleted(record_id, deleted=False)
+
+    def _set_deleted(self, record_id: int, *, deleted: bool) -> None:
+        now = _now()
+        with self._writing() as session:
+            row = self._load_row(session, record_id)
+            if (row.deleted_at is not None) == deleted:
+                state = "already deleted" if deleted else "not deleted"
+                raise ConflictError(f"record {record_id} is {state}")
+            row.deleted_at = now if deleted else None
+            row.updated_at = now
+            operation = "delete" if deleted else "restore"
+            session.add(self._journal_row("record", record_id, operation, record_id, now))
+
+    # --- reading -------------------------------------------------------------------------
+
+    def get(self, record_id: int) -> Record:
+        with self.catalog.session() as session:
+            return self._to_record(self._load_row(session, record_id))
+
+    def get_many(self, record_ids: Sequence[int]) -> list[Record]:
+        """Records in the order of ``record_ids`` (missing ids are skipped)."""
+        found: dict[int, Record] = {}
+        with self.catalog.session() as session:
+            for start in range(0, len(record_ids), BATCH_SIZE):
+                chunk = record_ids[start : start + BATCH_SIZE]
+                rows = session.scalars(self._full_select().where(RecordRow.id.in_(chunk)))
+                found.update({row.id: self._to_record(row) for row in rows})
+        return [found[i] for i in record_ids if i in found]
+
+    def find_by_control_number(self, control_number: str) -> list[int]:
+        with self.catalog.session() as session:
+            return list(
+                session.scalars(
+                    select(RecordRow.id)
+                    .where(RecordRow.control_number == control_number)
+                    .order_by(RecordRow.id)
+                )
+            )
+
+    def ids(self, *, include_deleted: bool = False) -> list[int]:
+        query = select(RecordRow.id).order_by(RecordRow.id)
+        if not include_deleted:
+            query = query.where(RecordRow.deleted_at.is_(None))
+        with self.catalog.session() as session:
+            return list(session.scalars(query))
+
+    def count(self, *, include_deleted: bool = False) -> int:
+        query = select(func.count()).select_from(RecordRow)
+        if not include_deleted:
+            query = query.where(RecordRow.deleted_at.is_(None))
+        with self.catalog.session() as session:
+            return session.scalar(query) or 0
+
+    def list(
+        self, *, limit: int | None = None, offset: int = 0, deleted: bool = False
+    ) -> list[RecordSummary]:
+        """Summaries ordered by id; ``deleted=True`` lists the trash instead."""
+        condition = RecordRow.deleted_at.is_not(None) if deleted else RecordRow.deleted_at.is_(None)
+        with self.catalog.session() as session:
+            rows = session.execute(
+                select(
+                    RecordRow.id,
+                    RecordRow.title,
+                    RecordRow.year_text,
+                    RecordRow.material_type,
+                    RecordRow.deleted_at,
+                )
+                .where(condition)
+                .order_by(RecordRow.id)
+                .limit(limit)
+                .offset(offset)
+            ).all()
+            ids = [r.id for r in rows]
+            authors: dict[int, str] = {}
+            languages: dict[int, list[str]] = {}
+            copies: dict[int, int] = {}
+            for start in range(0, len(ids), BATCH_SIZE):
+                chunk = ids[start : start + BATCH_SIZE]
+                for c in session.execute(
+                    select(
+                        ContributorRow.record_id, ContributorRow.name, ContributorRow.forenames
+                    ).where(ContributorRow.record_id.in_(chunk), ContributorRow.position == 0)
+                ):
+                    authors[c.record_id] = f"{c.name}, {c.forenames}" if c.forenames else c.name
+                for v in session.execute(
+                    select(ValueRow.record_id, ValueRow.value)
+                    .where(ValueRow.record_id.in_(chunk), ValueRow.kind == "language")
+                    .order_by(ValueRow.record_id, ValueRow.position)
+                ):
+                    languages.setdefault(v.record_id, []).append(v.value)
+                for record_id, n in session.execute(
+                    select(CopyRow.record_id, func.count())
+                    .where(CopyRow.record_id.in_(chunk))
+                    .group_by(CopyRow.record_id)
+                ):
+                    copies[record_id] = n
+        return [
+            RecordSummary(
+                id=r.id,
+                title=r.title,
+                first_author=authors.get(r.id, ""),
+                year=r.year_text,
+                material_type=r.material_type,
+                languages=tuple(languages.get(r.id, [])),
+                copies=copies.get(r.id, 0),
+                deleted=r.deleted_at is not None,
+            )
+            for r in rows
+        ]
+
+    def next_inventory_number(self) -> int:
+        """One past the highest purely numeric inventory number in the catalog."""
+        with self.catalog.session() as session:
+            numbers = session.scalars(select(CopyRow.inventory_number))
+            highest = max((int(n) for n in numbers if n.isdigit()), default=0)
+        return highest + 1
+
+    def journal(self, after_seq: int = 0, limit: int = 10_000) -> list[JournalEntry]:
+        with self.catalog.session() as session:
+            rows = session.scalars(
+                select(JournalRow)
+                .where(JournalRow.seq > after_seq)
+                .order_by(JournalRow.seq)
+                .limit(limit)
+            )
+            return [
+                JournalEntry(
+                    r.seq,
+                    r.entity,
+                    r.entity_id,
+                    r.operation,
+                    r.record_id,
+                    r.changed_at,
+                    r.user_name,
+                )
+                for r in rows
+            ]
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _writing(self) -> _WriteTransaction:
+        return _WriteTransaction(self.catalog)
+
+    @staticmethod
+    def _full_select():
+        return select(RecordRow).options(
+            selectinload(RecordRow.contributors),
+            selectinload(RecordRow.values),
+            selectinload(RecordRow.copies),
+            selectinload(RecordRow.attachments),
+        )
+
+    def _load_row(self, session: Session, record_id: int) -> RecordRow:
+        row = session.scalars(self._full_select().where(RecordRow.id == record_id)).first()
+        if row is None:
+            raise NotFound(f"there is no record with id {record_id}")
+        return row
+
+    @staticmethod
+    def _to_record(row: RecordRow) -> Record:
+        return mapping.record_from_rows(
+            row, row.contributors, row.values, row.copies, row.attachments
+        )
+
+    def _last_editor(self, session: Session, record_id: int) -> str:
+        name = session.scalar(
+            select(JournalRow.user_name)
+            .where(JournalRow.record_id == record_id)
+            .order_by(JournalRow.seq.desc())
+            .limit(1)
+        )
+        return name or "someone else"
+
+    def _check_copy_numbers_free(
+        self, session: Session, copies: Sequence, own_record: int | None = None
+    ) -> None:
+        """Refuse inventory numbers or barcodes already used, naming the record that holds them."""
+        for column, attribute, label in (
+            (CopyRow.inventory_number, "inventory_number", "inventory number"),
+            (CopyRow.barcode, "barcode", "barcode"),
+        ):
+            wanted = [getattr(c, attribute) for c in copies if getattr(c, attribute)]
+            seen: set[str] = set()
+            for value in wanted:
+                if value in seen:
+                    raise ConflictError(f"{label} {value} is given to two copies in this batch")
+                seen.add(value)
+            for start in range(0, len(wanted), BATCH_SIZE):
+                chunk = wanted[start : start + BATCH_SIZE]
+                query = select(column, CopyRow.record_id).where(column.in_(chunk))
+                if own_record is not None:
+                    query = query.where(CopyRow.record_id != own_record)
+                clash = session.execute(query.limit(1)).first()
+                if clash:
+                    raise ConflictError(
+                        f"{label} {clash[0]} is already used by a copy of record {clash[1]}"
+                    )
+
+    def _journal(
+        self, entity: str, entity_id: int, operation: str, record_id: int, now: dt.datetime
+    ) -> dict:
+        return {
+            "entity": entity,
+            "entity_id": entity_id,
+            "operation": operation,
+            "record_id": record_id,
+            "changed_at": now,
+            "user_name": self.catalog.user,
+        }
+
+    def _journal_row(self, *args, **kwargs) -> JournalRow:
+        return JournalRow(**self._journal(*args, **kwargs))
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A pre-formatted problem line (position already included)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class _WriteTransaction:
+    """A session in one transaction that turns database failures into StorageError/Conflict."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.session: Session | None = None
+
+    def __enter__(self) -> Session:
+        self.session = self.catalog.session()
+        self.session.begin()
+        return self.session
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        assert self.session is not None
+        try:
+            if exc_type is None:
+                try:
+                    self.session.commit()
+                except IntegrityError as error:
+                    raise ConflictError(_integrity_message(error)) from error
+                except StaleDataError as error:
+                    raise ConflictError(
+                        "the record was changed by someone else meanwhile; reload it"
+                    ) from error
+                except DBAPIError as error:
+                    raise StorageError(
+                        explain_db_error(error, self.catalog.location.db_url)
+                    ) from error
+            else:
+                self.session.rollback()
+        finally:
+            self.session.close()
+        if isinstance(exc, IntegrityError):
+            raise ConflictError(_integrity_message(exc)) from exc
+        if isinstance(exc, StaleDataError):
+            raise ConflictError("the record was changed by someone else meanwhile; reload it")
+        if isinstance(exc, DBAPIError):
+            raise StorageError(explain_db_error(exc, self.catalog.location.db_url)) from exc
+        return False
+
+
+def _integrity_message(error: IntegrityError) -> str:
+    text = str(error.orig)
+    if "inventory_number" in text:
+        return "an inventory number is already used by another copy"
+    if "barcode" in text:
+        return "a barcode is already used by another copy"
+    return f"the change breaks a rule of the catalog: {' '.join(text.split())}"
