@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -64,9 +65,23 @@ def _record_id(catalog: Catalog, text: str) -> int:
 
 
 def launch_gui(args: argparse.Namespace) -> int:
+    if _no_display():
+        raise InputError(
+            "no graphical display to open the window on; run a command instead "
+            "(library-app --help), or start from a desktop session"
+        )
     from library_app.gui.app import run
 
     return run(resolve_location(args.data_dir, args.db), reader=args.reader)
+
+
+def _no_display() -> bool:
+    """Qt aborts the process without a display; say so in words first (Linux/BSD only)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return False
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc", "eglfs")):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def demo(args: argparse.Namespace) -> int:

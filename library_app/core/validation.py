@@ -7,6 +7,7 @@ incomplete descriptions of grey literature that are still worth finding.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -36,6 +37,9 @@ class Problem:
         return f"{self.field}: {self.message}"
 
 
+# C0 controls except tab, newline and carriage return, plus DEL: they come from damaged imports,
+# PostgreSQL cannot store NUL at all, and none of them has a place in a description.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -87,7 +91,33 @@ def validate_record(record: Record) -> list[Problem]:
     ):
         warn("contributors", "a report should name its issuing body")
     problems.extend(validate_copies(record.copies))
+    problems.extend(control_character_problems(record))
     return problems
+
+
+def control_character_problems(value: object, path: str = "") -> list[Problem]:
+    """Every text field holding a control character, with its path and the character's code."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        if found:
+            code = f"U+{ord(found.group()):04X}"
+            return [Problem(path or "text", f"contains the control character {code}")]
+        return []
+    if isinstance(value, list):
+        return [
+            p
+            for i, item in enumerate(value)
+            for p in control_character_problems(item, f"{path}[{i}]")
+        ]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [
+            p
+            for f in dataclasses.fields(value)
+            for p in control_character_problems(
+                getattr(value, f.name), f"{path}.{f.name}" if path else f.name
+            )
+        ]
+    return []
 
 
 def _identifier_problems(record: Record) -> list[Problem]:
