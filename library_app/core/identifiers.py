@@ -1,7 +1,7 @@
 """ISBN, ISSN and DOI: checking and normalising the numbers people type or import.
 
 Messages name the number and say what is wrong, e.g. "ISBN 978-5-02-033152-9: check digit should
-be 0", because librarians correct them by hand from the book in front of them.
+be 5", because librarians correct them by hand from the book in front of them.
 """
 
 from __future__ import annotations
@@ -15,8 +15,16 @@ class IdentifierProblem(ValueError):
     """The number is malformed; ``str()`` is a message for people."""
 
 
+_LABEL = re.compile(r"^\s*(ISBN|ISSN)(-1[03])?\s*:?\s*", re.IGNORECASE)
+
+
+def _unlabelled(value: str) -> str:
+    """The number without the "ISBN-13:" style label printed before it on many books."""
+    return _LABEL.sub("", value.strip())
+
+
 def _compact(value: str) -> str:
-    return _SEPARATORS.sub("", value.strip()).upper()
+    return _SEPARATORS.sub("", _unlabelled(value)).upper()
 
 
 def isbn10_check_digit(first9: str) -> str:
@@ -35,12 +43,10 @@ def normalize_isbn(value: str) -> str:
 
     ISBN-10 is converted to ISBN-13 (prefix 978) so that both printed forms of the same book meet.
     """
-    raw = value.strip()
+    raw = _unlabelled(value)
     digits = _compact(raw)
-    if digits.startswith("ISBN"):
-        digits = digits[4:].lstrip(":")
     if len(digits) == 10:
-        if not re.fullmatch(r"\d{9}[\dX]", digits):
+        if not re.fullmatch(r"[0-9]{9}[0-9X]", digits):
             raise IdentifierProblem(f"ISBN {raw}: only digits (and a final X) are allowed")
         expected = isbn10_check_digit(digits[:9])
         if digits[9] != expected:
@@ -48,7 +54,7 @@ def normalize_isbn(value: str) -> str:
         body = "978" + digits[:9]
         return body + isbn13_check_digit(body)
     if len(digits) == 13:
-        if not digits.isdigit():
+        if not re.fullmatch(r"[0-9]{13}", digits):
             raise IdentifierProblem(f"ISBN {raw}: only digits are allowed in an ISBN-13")
         if not digits.startswith(("978", "979")):
             raise IdentifierProblem(f"ISBN {raw}: an ISBN-13 starts with 978 or 979")
@@ -75,13 +81,11 @@ def issn_check_digit(first7: str) -> str:
 
 def normalize_issn(value: str) -> str:
     """Return the ISSN as NNNN-NNNC, or raise ``IdentifierProblem``."""
-    raw = value.strip()
+    raw = _unlabelled(value)
     digits = _compact(raw)
-    if digits.startswith("ISSN"):
-        digits = digits[4:].lstrip(":")
     if len(digits) != 8:
         raise IdentifierProblem(f"ISSN {raw}: has {len(digits)} characters, expected 8")
-    if not re.fullmatch(r"\d{7}[\dX]", digits):
+    if not re.fullmatch(r"[0-9]{7}[0-9X]", digits):
         raise IdentifierProblem(f"ISSN {raw}: only digits (and a final X) are allowed")
     expected = issn_check_digit(digits[:7])
     if digits[7] != expected:
@@ -89,7 +93,7 @@ def normalize_issn(value: str) -> str:
     return f"{digits[:4]}-{digits[4:]}"
 
 
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
 
 
 def normalize_doi(value: str) -> str:

@@ -59,17 +59,18 @@ def from_jsonable(cls: Any, data: JSONValue, path: str = "") -> Any:
         return from_jsonable(options[0], data, path)
     if origin is list:
         if not isinstance(data, list):
-            raise InputError(f"{where}: expected a list, got {type(data).__name__}")
+            raise InputError(f"{where}: expected a list, got {_kind(data)}")
         (item_type,) = typing.get_args(cls)
         return [from_jsonable(item_type, v, f"{path}[{i}]") for i, v in enumerate(data)]
     if dataclasses.is_dataclass(cls):
         if not isinstance(data, dict):
-            raise InputError(f"{where}: expected an object, got {type(data).__name__}")
+            raise InputError(f"{where}: expected an object, got {_kind(data)}")
         hints = _hints(cls)
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise InputError(f"{where}: unknown field(s) {', '.join(unknown)}")
+            paths = ", ".join(f"{path}.{name}" if path else name for name in unknown)
+            raise InputError(f"unknown field(s): {paths}")
         kwargs = {}
         for name, value in data.items():
             sub = f"{path}.{name}" if path else name
@@ -99,14 +100,17 @@ def from_jsonable(cls: Any, data: JSONValue, path: str = "") -> Any:
         if isinstance(data, bool) or not isinstance(data, (str, int, float)):
             raise InputError(f"{where}: expected a number, got {data!r}")
         try:
-            return Decimal(str(data))
+            number = Decimal(str(data))
         except InvalidOperation:
             raise InputError(f"{where}: «{data}» is not a number") from None
+        if not number.is_finite():
+            raise InputError(f"{where}: «{data}» is not a number")
+        return number
     if cls is str:
         if isinstance(data, (int, float)) and not isinstance(data, bool):
             return str(data)  # "year": 2005 is what people write
         if not isinstance(data, str):
-            raise InputError(f"{where}: expected text, got {type(data).__name__}")
+            raise InputError(f"{where}: expected text, got {_kind(data)}")
         return data
     if cls is int:
         if isinstance(data, bool) or not isinstance(data, int):
@@ -117,6 +121,21 @@ def from_jsonable(cls: Any, data: JSONValue, path: str = "") -> Any:
             raise InputError(f"{where}: expected true or false, got {data!r}")
         return data
     raise InputError(f"{where}: unsupported value {data!r}")  # pragma: no cover
+
+
+def _kind(data: JSONValue) -> str:
+    """What a JSON value is, in the words of the JSON a person wrote."""
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return "true/false"
+    if isinstance(data, (int, float)):
+        return f"the number {data}"
+    if isinstance(data, dict):
+        return "an object"
+    if isinstance(data, list):
+        return "a list"
+    return f"«{data}»"
 
 
 def _parse(parser: Any, data: JSONValue, where: str, what: str) -> Any:

@@ -55,7 +55,9 @@ def validate_record(record: Record) -> list[Problem]:
         err(Problem("title", "title proper is required"))
     if record.year.strip():
         span = years.parse_year(record.year)
-        if span is None:
+        if span is None and years.states_no_date(record.year):
+            warn("year", f"«{record.year}»: published without a date")
+        elif span is None:
             err(Problem("year", f"«{record.year}» contains no year"))
         elif not years.plausible(span):
             err(Problem("year", f"{record.year}: year outside {years.EARLIEST_YEAR}–next year"))
@@ -64,7 +66,10 @@ def validate_record(record: Record) -> list[Problem]:
     if not record.languages:
         warn("languages", "no language given")
     for i, code in enumerate(record.languages):
-        if languages.to_code(code) != code:
+        canonical = languages.to_code(code)
+        if canonical is not None and canonical != code and len(code) == 3 and code.islower():
+            err(Problem(f"languages[{i}]", f"«{code}»: write the bibliographic code «{canonical}»"))
+        elif canonical != code:
             err(Problem(f"languages[{i}]", f"«{code}» is not an ISO 639-2 code (e.g. rus, kaz)"))
         elif not languages.is_known(code):
             warn(f"languages[{i}]", f"{code}: language code not in the usual list")
@@ -165,8 +170,11 @@ def validate_copies(copies: list[Copy]) -> list[Problem]:
                         f"{barcode} is already used by copies[{seen_barcode[barcode]}]",
                     )
                 )
-            seen_barcode[barcode] = i
-        if copy.price is not None and copy.price < 0:
+            else:
+                seen_barcode[barcode] = i
+        if copy.price is not None and not copy.price.is_finite():
+            problems.append(Problem(f"{where}.price", f"{copy.price}: not a price"))
+        elif copy.price is not None and copy.price < 0:
             problems.append(Problem(f"{where}.price", f"{copy.price}: price cannot be negative"))
         if copy.currency and not _CURRENCY.match(copy.currency):
             problems.append(Problem(f"{where}.currency", f"{copy.currency}: use ISO 4217 (KZT)"))

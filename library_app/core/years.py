@@ -20,10 +20,10 @@ class YearSpan:
     uncertain: bool
 
 
-_RANGE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)")
-_DECADE = re.compile(r"(\d{3})[-_?]")
-_CENTURY = re.compile(r"(\d{2})[-_?]{2}")
-_SINGLE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_RANGE = re.compile(r"([0-9]{4})\s*[-–—/]\s*([0-9]{4}|[0-9]{2})(?![0-9])")
+_DECADE = re.compile(r"([0-9]{3})[-_?]")
+_CENTURY = re.compile(r"([0-9]{2})[-_?]{2}")
+_SINGLE = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
 
 
 def parse_year(text: str) -> YearSpan | None:
@@ -36,6 +36,8 @@ def parse_year(text: str) -> YearSpan | None:
         start = int(m.group(1))
         end_text = m.group(2)
         end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
+        if len(end_text) == 2 and end < start:
+            end += 100  # "1998-03" runs into the next century
         return YearSpan(start, max(start, end), uncertain)
     if m := _SINGLE.search(t):
         year = int(m.group(1))
@@ -47,6 +49,15 @@ def parse_year(text: str) -> YearSpan | None:
         century = int(m.group(1)) * 100
         return YearSpan(century, century + 99, True)
     return None
+
+
+NO_DATE_MARKS = ("s.a.", "s. a.", "б.г.", "б. г.", "n.d.", "b.m.")
+
+
+def states_no_date(text: str) -> bool:
+    """The cataloguer recorded that the item carries no date («[б.г.]», "[s.a.]")."""
+    lowered = text.lower()
+    return any(mark in lowered for mark in NO_DATE_MARKS)
 
 
 def plausible(span: YearSpan, today: dt.date | None = None) -> bool:
