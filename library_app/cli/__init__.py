@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("list", "list records")
     p.add_argument("--limit", type=_positive, default=None, metavar="N")
-    p.add_argument("--offset", type=int, default=0, metavar="N")
+    p.add_argument("--offset", type=_not_negative, default=0, metavar="N")
     p.add_argument("--deleted", action="store_true", help="list the trash instead")
     p.set_defaults(handler=commands.list_records)
 
@@ -134,14 +134,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _positive(text: str) -> int:
+def _whole_number(text: str, minimum: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"«{text}» is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value}: must be at least 1")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"{value}: must be at least {minimum}")
     return value
+
+
+def _positive(text: str) -> int:
+    return _whole_number(text, 1)
+
+
+def _not_negative(text: str) -> int:
+    return _whole_number(text, 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

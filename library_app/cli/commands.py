@@ -12,7 +12,7 @@ from typing import Any
 
 from library_app.cli.output import TerminalProgress, format_record, print_json, print_table
 from library_app.config import resolve_location
-from library_app.core.errors import InputError
+from library_app.core.errors import InputError, NotFound
 from library_app.core.languages import to_code
 from library_app.core.model import (
     Classification,
@@ -51,13 +51,19 @@ def _records(catalog: Catalog):
     return RecordRepository(catalog)
 
 
+MAX_RECORD_ID = 2**31 - 1  # the id column is a 32-bit integer on PostgreSQL
+
+
 def _record_id(catalog: Catalog, text: str) -> int:
     """A record given as its id or as the control number it came with."""
-    if text.isdigit():
+    repository = _records(catalog)
+    if text.isdigit() and 0 < int(text) <= MAX_RECORD_ID and repository.exists(int(text)):
         return int(text)
-    matches = _records(catalog).find_by_control_number(text)
+    matches = repository.find_by_control_number(text)
     if not matches:
-        raise InputError(f"no record has id or control number «{text}»")
+        if text.isdigit():
+            raise NotFound(f"there is no record with id {text} (nor with that control number)")
+        raise NotFound(f"there is no record with id or control number «{text}»")
     if len(matches) > 1:
         listed = ", ".join(str(m) for m in matches[:10])
         raise InputError(f"control number «{text}» belongs to several records: {listed}")
@@ -232,6 +238,8 @@ def add(args: argparse.Namespace) -> int:
     if args.source:
         data = _read_json(args.source)
         items = data if isinstance(data, list) else [data]
+        if not items:
+            raise InputError(f"{args.source}: the list holds no records; nothing was added")
         records = []
         for number, item in enumerate(items, start=1):
             try:

@@ -45,6 +45,9 @@ class AttachmentStore:
     def attach(self, record_id: int, source: Path) -> Attachment:
         if not source.is_file():
             raise InputError(f"{source}: no such file")
+        with self.catalog.session() as session:
+            if session.get(RecordRow, record_id) is None:
+                raise NotFound(f"there is no record with id {record_id}")
         try:
             sha256 = file_sha256(source)
             target = stored_path(self.directory, sha256)

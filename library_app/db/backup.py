@@ -14,6 +14,7 @@ import gzip
 import json
 import shutil
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -181,8 +182,19 @@ def _stage_dump(source: Path, location: CatalogLocation) -> Catalog:
             tables = {t.name: t for t in Base.metadata.sorted_tables}
             _load_dump_rows(engine, tables, lines, source)
             engine.dispose()
-    except (OSError, EOFError, json.JSONDecodeError, UnicodeDecodeError, StopIteration) as exc:
-        raise InputError(f"{source} is damaged or truncated ({exc})") from exc
+    except (
+        OSError,
+        EOFError,
+        zlib.error,
+        json.JSONDecodeError,
+        UnicodeDecodeError,
+        StopIteration,
+        ValueError,
+        TypeError,
+        DBAPIError,
+    ) as exc:
+        reason = " ".join(str(getattr(exc, "orig", exc)).split())[:200]
+        raise InputError(f"{source} is damaged or truncated ({reason})") from exc
     return open_catalog(location)  # brings an older dump up to the current schema
 
 

@@ -266,6 +266,10 @@ class RecordRepository:
                 found.update({row.id: self._to_record(row) for row in rows})
         return [found[i] for i in record_ids if i in found]
 
+    def exists(self, record_id: int) -> bool:
+        with self.catalog.session() as session:
+            return session.get(RecordRow, record_id) is not None
+
     def find_by_control_number(self, control_number: str) -> list[int]:
         with self.catalog.session() as session:
             return list(
