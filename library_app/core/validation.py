@@ -100,8 +100,21 @@ def validate_record(record: Record) -> list[Problem]:
     return problems
 
 
+def _has_control_character(value: object) -> bool:
+    """Fast check over every text in a record; runs for each record of every bulk load."""
+    if isinstance(value, str):
+        return _CONTROL.search(value) is not None
+    if isinstance(value, list):
+        return any(_has_control_character(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_has_control_character(item) for item in vars(value).values())
+    return False
+
+
 def control_character_problems(value: object, path: str = "") -> list[Problem]:
     """Every text field holding a control character, with its path and the character's code."""
+    if not path and not _has_control_character(value):
+        return []
     if isinstance(value, str):
         found = _CONTROL.search(value)
         if found:
