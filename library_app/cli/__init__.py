@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 
 from library_app import __version__
-from library_app.cli import commands
+from library_app.cli import commands, search_commands
 from library_app.core.errors import LibraryError
 
 PROG = "library-app"
@@ -128,9 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace a catalog that is not empty")
     p.set_defaults(handler=commands.restore)
 
-    p = command("check", "check the database and attachment files for damage")
+    p = command("check", "check the database, attachment files and search index for damage")
     p.add_argument("--no-hashes", action="store_true", help="skip re-hashing attachment files")
     p.set_defaults(handler=commands.check)
+
+    search_commands.add_parsers(command, _positive, _not_negative)
     return parser
 
 

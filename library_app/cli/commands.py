@@ -452,10 +452,15 @@ def restore(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
+    from library_app.cli.search_commands import index_problems
     from library_app.db.check import check_catalog
 
     with _open(args) as catalog:
         report = check_catalog(catalog, verify_hashes=not args.no_hashes)
+        if report.ok:  # the index is only compared with a sound catalog
+            problems, checked = index_problems(catalog)
+            report.problems += problems
+            report.checked.update(checked)
     if args.json:
         print_json({"ok": report.ok, "problems": report.problems, "checked": report.checked})
     else:

@@ -134,6 +134,7 @@ class VariantKeys:
 
     def __init__(self, groups: Iterable[Iterable[str]] = DEFAULT_VARIANTS) -> None:
         self._canonical: dict[str, str] = {}
+        self._prefixes: set[str] = set()
         for group in groups:
             self.add(group)
 
@@ -150,11 +151,20 @@ class VariantKeys:
                     if canonical == previous:
                         self._canonical[other] = target
             self._canonical[key] = target
+            self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     def key(self, text: str) -> str:
         """The shared key of a (possibly multi-word) name, or its own key if it has no variants."""
         own = _phrase_key(text)
         return self._canonical.get(own, own)
+
+    def could_start(self, key: str) -> bool:
+        """Whether some listed spelling's key begins with ``key`` (cheap pre-check for spans)."""
+        return key in self._prefixes
+
+    def lookup(self, key: str) -> str | None:
+        """Shared key of a phrase key (as built from :func:`translit_key`), None if not listed."""
+        return self._canonical.get(key)
 
     def __contains__(self, text: str) -> bool:
         return _phrase_key(text) in self._canonical

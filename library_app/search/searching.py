@@ -1,0 +1,339 @@
+"""Answering a search: ranked or sorted hits, total, facets, snippets and "did you mean".
+
+Facet counts come from per-segment value lists (whoosh segments never change once written), so
+counting is one list lookup per hit and the lists are built once per segment, not per query.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.collectors import TopCollector
+from whoosh.searching import Searcher
+
+from library_app.core.text import fold
+from library_app.search.compiler import Compiler
+from library_app.search.index import SearchIndex
+from library_app.search.query import parse
+from library_app.search.schema import FACETS, SEPARATOR
+from library_app.search.snippets import Snippet, best_snippet
+
+SORTS = ("relevance", "title", "author", "year")
+MAX_LIMIT = 1000
+FACET_SIZE = 30  # values shown per facet (all are counted)
+FILTER_FIELDS = {"language": "lang", "type": "type"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    control_number: str
+    title: str
+    authors: list[str]
+    year: str
+    languages: list[str]
+    type: str
+    score: float
+    snippet: Snippet
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "control_number": self.control_number,
+            "title": self.title,
+            "authors": self.authors,
+            "year": self.year,
+            "language": self.languages[0] if self.languages else "",
+            "languages": self.languages,
+            "type": self.type,
+            "score": round(self.score, 4),
+            "snippet": self.snippet.text,
+            "snippet_html": self.snippet.html,
+            "snippet_source": self.snippet.source,
+            "page": self.snippet.page,
+            "attachment": self.snippet.attachment or None,
+        }
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int = 0
+    offset: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    did_you_mean: str | None = None
+    messages: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "offset": self.offset,
+            "results": [hit.to_json() for hit in self.hits],
+            "facets": {name: dict(values) for name, values in self.facets.items()},
+            "did_you_mean": self.did_you_mean,
+            "messages": self.messages,
+        }
+
+
+class _AllIdsTopCollector(TopCollector):
+    """Top-N by score that also remembers every matching document, for facet counts."""
+
+    def _collect(self, global_docnum: int, score: float) -> float:
+        self.docset.add(global_docnum)
+        return super()._collect(global_docnum, score)
+
+    def all_ids(self):  # type: ignore[override]
+        return self.docset
+
+
+class CatalogSearcher:
+    """Searches one :class:`SearchIndex`; keeps a whoosh searcher open and refreshes it."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self._searcher: Searcher | None = None
+        self._generation = ""
+        self._facet_lists: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        self._lock = threading.Lock()
+
+    def _current(self) -> Searcher:
+        ix = self.index.open()
+        generation = self.index._ix_generation
+        if self._searcher is None or generation != self._generation:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher, self._generation = ix.searcher(), generation
+            self._facet_lists.clear()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        facets: bool = False,
+        filters: dict[str, list[str]] | None = None,
+    ) -> SearchResult:
+        """Never raises for anything in ``text``; problems come back in ``messages``."""
+        limit = max(0, min(limit, MAX_LIMIT))
+        offset = max(0, offset)
+        if sort not in SORTS:
+            sort = "relevance"
+        result = SearchResult(text, offset=offset)
+        with self._lock:
+            searcher = self._current()
+            parsed = parse(text)
+            compiled = Compiler(self.index.analyzer).compile(parsed.root)
+            result.messages = parsed.messages + compiled.messages
+            query = compiled.query
+            if query is None:
+                if text.strip() and not filters:
+                    result.messages.append("There is nothing to search for in this query.")
+                    return result
+                query = wq.Every()
+            filter_query = self._filter_query(filters or {})
+            if filter_query is not None:
+                query = wq.And([query, filter_query])
+            docnums, scores, total, matched = self._run(
+                searcher, query, limit + offset, sort, facets
+            )
+            if total == 0 and compiled.plain_words:
+                suggestion = self._did_you_mean(searcher, text, compiled.plain_words)
+                if suggestion is not None:
+                    result.did_you_mean = suggestion
+                    retry = Compiler(self.index.analyzer).compile(parse(suggestion).root).query
+                    if retry is not None:
+                        if filter_query is not None:
+                            retry = wq.And([retry, filter_query])
+                        query = retry
+                        docnums, scores, total, matched = self._run(
+                            searcher, query, limit + offset, sort, facets
+                        )
+            result.total = total
+            terms = _query_terms(query, searcher)
+            for docnum, score in zip(docnums[offset:], scores[offset:], strict=True):
+                result.hits.append(self._hit(searcher, docnum, score, terms))
+            if facets:
+                result.facets = self._facets(searcher, matched)
+        return result
+
+    # --- running --------------------------------------------------------------------------
+
+    def _run(
+        self, searcher: Searcher, query: wq.Query, limit: int, sort: str, facets: bool
+    ) -> tuple[list[int], list[float], int, set[int]]:
+        if sort == "relevance":
+            collector = _AllIdsTopCollector(limit=max(limit, 1), usequality=False)
+            if not facets:
+                collector = TopCollector(limit=max(limit, 1), usequality=False)
+            searcher.search_with_collector(query, collector)
+            results = collector.results()
+            total = collector.count()
+        else:
+            sortedby = {
+                "title": [sorting.FieldFacet("sort_title"), sorting.ScoreFacet()],
+                "author": [sorting.FieldFacet("sort_author"), sorting.FieldFacet("sort_title")],
+                "year": [
+                    sorting.FieldFacet("sort_year", reverse=True),
+                    sorting.FieldFacet("sort_title"),
+                ],
+            }[sort]
+            results = searcher.search(query, limit=max(limit, 1), sortedby=sortedby)
+            total = len(results)
+        top = list(results.items())[:limit]
+        docnums = [docnum for docnum, _ in top]
+        scores = [float(score or 0.0) if sort == "relevance" else 0.0 for _, score in top]
+        matched = set(results.docs()) if facets else set()
+        return docnums, scores, total, matched
+
+    @staticmethod
+    def _filter_query(filters: dict[str, list[str]]) -> wq.Query | None:
+        """Facet choices: values of one facet are alternatives, facets combine with AND."""
+        clauses: list[wq.Query] = []
+        for name, values in filters.items():
+            if not values:
+                continue
+            if name in FILTER_FIELDS:
+                options = [wq.Term(FILTER_FIELDS[name], v) for v in values]
+            elif name == "decade":
+                options = []
+                for value in values:
+                    if value[:4].isdigit():
+                        low = int(value[:4])
+                        options.append(
+                            wq.And(
+                                [
+                                    wq.NumericRange("year_from", None, low + 9),
+                                    wq.NumericRange("year_to", low, None),
+                                ]
+                            )
+                        )
+            elif name in FACETS:
+                options = [wq.Term("x_" + name, v) for v in values]
+            else:
+                continue
+            if options:
+                clauses.append(wq.Or(options) if len(options) > 1 else options[0])
+        if not clauses:
+            return None
+        return wq.And(clauses) if len(clauses) > 1 else clauses[0]
+
+    # --- hits -----------------------------------------------------------------------------
+
+    def _hit(self, searcher: Searcher, docnum: int, score: float, terms: frozenset[str]) -> Hit:
+        stored = searcher.stored_fields(docnum)
+        doc = json.loads(stored["doc"])
+        pages = self._pages(doc.get("attachments", []))
+        snippet = best_snippet(doc["title"], doc.get("summary", ""), pages, terms)
+        return Hit(
+            id=int(stored["id"]),
+            control_number=doc["control_number"],
+            title=doc["title"],
+            authors=doc["authors"],
+            year=doc["year"],
+            languages=doc["languages"],
+            type=doc["type"],
+            score=score,
+            snippet=snippet,
+        )
+
+    def _pages(self, attachments: list[list[str]]):
+        for filename, sha256 in attachments:
+            cached = self.index.fulltext.get(sha256)
+            if cached is None or cached.error:
+                continue
+            for number, page in enumerate(cached.pages, start=1):
+                yield filename, number, page
+
+    # --- facets ---------------------------------------------------------------------------
+
+    def _facets(self, searcher: Searcher, matched: set[int]) -> dict[str, list[tuple[str, int]]]:
+        counters = {name: Counter[str]() for name in FACETS}
+        for subsearcher, offset in searcher.leaf_searchers():
+            reader = subsearcher.reader()
+            end = offset + reader.doc_count_all()
+            local = [d - offset for d in matched if offset <= d < end]
+            if not local:
+                continue
+            for name in FACETS:
+                values = self._facet_list(reader, name)
+                counter = counters[name]
+                for docnum in local:
+                    counter.update(values[docnum])
+        return {
+            name: sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+            for name, counter in counters.items()
+        }
+
+    def _facet_list(self, reader: Any, name: str) -> list[tuple[str, ...]]:
+        key = (reader.segment().segment_id(), name)
+        values = self._facet_lists.get(key)
+        if values is None:
+            column = reader.column_reader("f_" + name)
+            values = [
+                tuple(raw.decode("utf-8").split(SEPARATOR)) if raw else ()
+                for raw in (column[i] for i in range(reader.doc_count_all()))
+            ]
+            self._facet_lists[key] = values
+        return values
+
+    # --- did you mean ---------------------------------------------------------------------
+
+    @staticmethod
+    def _did_you_mean(searcher: Searcher, text: str, plain_words: list[str]) -> str | None:
+        reader = searcher.reader()
+        corrected = text
+        changed = False
+        for word in plain_words:
+            if reader.doc_frequency("all", word) > 0 or len(word) < 3:
+                continue
+            distance = 1 if len(word) <= 5 else 2
+            candidates = [
+                term
+                for term in reader.terms_within("all", word, distance, prefix=1)
+                if not term.startswith("~")
+            ]
+            if not candidates:
+                continue
+            best = max(candidates, key=lambda t: (reader.doc_frequency("all", t), t))
+            corrected = _replace_word(corrected, word, best)
+            changed = True
+        return corrected if changed else None
+
+
+def _replace_word(text: str, folded_word: str, replacement: str) -> str:
+    pieces = text.split()
+    for index, piece in enumerate(pieces):
+        if fold(piece).strip("\"'()*~-") == folded_word:
+            pieces[index] = replacement
+            return " ".join(pieces)
+    return " ".join([*pieces, replacement])
+
+
+def _query_terms(query: wq.Query, searcher: Searcher) -> frozenset[str]:
+    """The index terms of the query that exist (prefix and fuzzy queries expanded)."""
+    try:
+        pairs = query.existing_terms(searcher.reader(), phrases=True, expand=True)
+    except Exception:  # highlighting is a nicety; never fail a search over it
+        return frozenset()
+    out = set()
+    for _field, text in pairs:
+        out.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+    return frozenset(out)
