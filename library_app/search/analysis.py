@@ -118,10 +118,27 @@ def turkic_stem(word: str) -> str:
     return _strip_one(stripped, _PLURAL_ENDINGS)
 
 
+_RUSSIAN_ENDINGS = tuple(
+    "ами ями ого его ому ему ов ев ом ем ой ей ам ям ах ях а я у ю е ы и ь".split()
+)
+
+
+@lru_cache(maxsize=200_000)
+def light_stem(word: str) -> str:
+    """A Cyrillic word without its Russian case ending, for names: Snowball reads «Казахстан»
+    as «казахста» but «Казахстане» as «казахстан»; this gives «казахстан» for all of them."""
+    if len(word) < 6 or not _is_cyrillic(word):
+        return word
+    for ending in _RUSSIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 def word_forms(word: str, *, turkic: bool) -> tuple[str, ...]:
     """The exact-script terms of one folded word, the word itself first."""
     forms = [word]
-    for form in (stem(word), turkic_stem(word) if turkic else word):
+    for form in (stem(word), light_stem(word), turkic_stem(word) if turkic else word):
         if form not in forms:
             forms.append(form)
     return tuple(forms)

@@ -213,8 +213,13 @@ class _Parser:
         canonical = FIELD_ALIASES.get(name.lower())
         token = self.peek()
         if canonical is None:
-            self.messages.append(f"Unknown field “{name}:”; it was searched as ordinary words.")
-            return _word(name, "")
+            if token is None or token[0] in ("close", "open"):
+                return _word(name, "")
+            kind, value = self.take()
+            self.messages.append(f"Unknown field “{name}:”; “{value}” was searched in all fields.")
+            if kind in ("phrase", "unclosed"):
+                return Phrase(value) if value.strip() else None
+            return _word(value, "")
         if token is None or token[0] in ("close", "open"):
             return None
         kind, value = self.take()

@@ -107,13 +107,16 @@ class CatalogSearcher:
     def _current(self) -> Searcher:
         ix = self.index.open()
         generation = self.index._ix_generation
-        if self._searcher is None or generation != self._generation:
-            if self._searcher is not None:
-                self._searcher.close()
-            self._searcher, self._generation = ix.searcher(), generation
+        if self._searcher is not None and generation == self._generation:
+            if ix.latest_generation() == self._searcher.reader().generation():
+                return self._searcher
+        # Not Searcher.refresh(): whoosh 2.7.5 reuses segment readers there and so keeps
+        # showing documents deleted (replaced) since — a new searcher is always correct.
+        if self._searcher is not None:
+            self._searcher.close()
+        if generation != self._generation:
             self._facet_lists.clear()
-        else:
-            self._searcher = self._searcher.refresh()
+        self._searcher, self._generation = ix.searcher(), generation
         return self._searcher
 
     def close(self) -> None:
@@ -327,13 +330,32 @@ def _replace_word(text: str, folded_word: str, replacement: str) -> str:
     return " ".join([*pieces, replacement])
 
 
+def _positive_leaves(query: wq.Query):
+    """Leaf queries that can make a document match (the excluded side of NOT is skipped)."""
+    if isinstance(query, wq.AndNot):
+        yield from _positive_leaves(query.a)
+    elif isinstance(query, wq.Not):
+        return
+    elif query.is_leaf():
+        yield query
+    else:
+        for child in query.children():
+            yield from _positive_leaves(child)
+
+
 def _query_terms(query: wq.Query, searcher: Searcher) -> frozenset[str]:
-    """The index terms of the query that exist (prefix and fuzzy queries expanded)."""
+    """The index terms of the query that exist (prefix and fuzzy queries expanded).
+
+    Written out here because whoosh 2.7.5's ``Query.existing_terms`` reuses its ``fieldname``
+    argument as a loop variable and so silently drops the terms of all but the first field."""
+    reader = searcher.reader()
+    out: set[str] = set()
     try:
-        pairs = query.existing_terms(searcher.reader(), phrases=True, expand=True)
+        for leaf in _positive_leaves(query):
+            for field_name, text in leaf.expanded_terms(reader, phrases=True):
+                term = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+                if term not in out and (field_name, term) in reader:
+                    out.add(term)
     except Exception:  # highlighting is a nicety; never fail a search over it
-        return frozenset()
-    out = set()
-    for _field, text in pairs:
-        out.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+        return frozenset(out)
     return frozenset(out)
