@@ -118,9 +118,8 @@ def turkic_stem(word: str) -> str:
     return _strip_one(stripped, _PLURAL_ENDINGS)
 
 
-_RUSSIAN_ENDINGS = tuple(
-    "ами ями ого его ому ему ов ев ом ем ой ей ам ям ах ях а я у ю е ы и ь".split()
-)
+_RUSSIAN_TEXT = "ами ями ого его ому ему ов ев ом ем ой ей ам ям ах ях а я у ю е ы и ь"
+_RUSSIAN_ENDINGS = tuple(_RUSSIAN_TEXT.split())
 
 
 @lru_cache(maxsize=200_000)

@@ -107,9 +107,12 @@ class CatalogSearcher:
     def _current(self) -> Searcher:
         ix = self.index.open()
         generation = self.index._ix_generation
-        if self._searcher is not None and generation == self._generation:
-            if ix.latest_generation() == self._searcher.reader().generation():
-                return self._searcher
+        if (
+            self._searcher is not None
+            and generation == self._generation
+            and ix.latest_generation() == self._searcher.reader().generation()
+        ):
+            return self._searcher
         # Not Searcher.refresh(): whoosh 2.7.5 reuses segment readers there and so keeps
         # showing documents deleted (replaced) since — a new searcher is always correct.
         if self._searcher is not None:

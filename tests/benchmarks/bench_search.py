@@ -37,6 +37,9 @@ Prints one JSON object per size on stdout (progress goes to stderr) and, when bo
   our p95 and FTS5's p95 over the same subset of queries (those FTS5 ran); it is the price of
   stems, transliteration keys and variants.  FTS5 build time includes reading the records from
   the catalogue, as ``rebuild()`` does; ``fts5_insert_s`` is the insert and optimize alone.
+* ``total_depends_on_limit`` — a correctness check, not timed: each query is asked again with
+  the largest limit, and its total must not change.  If it does, the engine stopped counting
+  early, and the latencies above belong to a search that skipped part of its work.
 
 The corpus is ``generate_records(N, seed=1)``; the queries come from the demo vocabulary and
 from the first 1500 demo records with a fixed random seed, so they are identical for every size
@@ -76,7 +79,7 @@ from library_app.search.query import TEXT_FIELDS, All, Node, Not, Phrase, Value,
 from library_app.search.query import Any as AnyOf
 from library_app.search.query import parse as parse_query
 from library_app.search.schema import FIELD_BOOSTS, contributor_display
-from library_app.search.searching import CatalogSearcher
+from library_app.search.searching import MAX_LIMIT, CatalogSearcher
 from library_app.services import demo_names
 from library_app.services.demo import generate_records
 from library_app.services.demo_places import REGIONS
@@ -381,21 +384,40 @@ def note(message: str) -> None:
 
 def time_searches(
     searcher: CatalogSearcher, queries: Sequence[BenchQuery], *, facets: bool
-) -> tuple[dict[int, float], dict[str, int]]:
-    """Seconds per query (index in ``queries``), after one warm-up run of every query."""
+) -> tuple[dict[int, float], dict[str, int], dict[int, int]]:
+    """Seconds per query (index in ``queries``), after one warm-up run of every query; counts of
+    notable answers; the total each query reported."""
     for query in queries:
         searcher.search(query.text, limit=LIMIT, facets=facets)
     gc.collect()
     timings: dict[int, float] = {}
+    totals: dict[int, int] = {}
     counts = {"zero_hit_queries": 0, "did_you_mean_queries": 0, "queries_with_messages": 0}
     for number, query in enumerate(queries):
         started = time.perf_counter()
         result = searcher.search(query.text, limit=LIMIT, facets=facets)
         timings[number] = time.perf_counter() - started
+        totals[number] = result.total
         counts["zero_hit_queries"] += result.total == 0
         counts["did_you_mean_queries"] += result.did_you_mean is not None
         counts["queries_with_messages"] += bool(result.messages)
-    return timings, counts
+    return timings, counts, totals
+
+
+def check_totals(
+    searcher: CatalogSearcher, queries: Sequence[BenchQuery], totals: dict[int, int]
+) -> dict[str, Any]:
+    """Queries whose total changes when more hits are asked for (untimed).
+
+    The total must not depend on ``limit``; when it does, the engine stopped counting early
+    and the latencies above are those of a search that skipped part of its work.
+    """
+    mismatches = []
+    for number, query in enumerate(queries):
+        full = searcher.search(query.text, limit=MAX_LIMIT).total
+        if full != totals[number]:
+            mismatches.append([query.text, totals[number], full])
+    return {"total_depends_on_limit": len(mismatches), "total_mismatch_examples": mismatches[:5]}
 
 
 def _letters(number: int) -> str:
@@ -506,7 +528,9 @@ def build_fts5(path: Path, repository: RecordRepository) -> tuple[sqlite3.Connec
     connection.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     connection.commit()
     inserting += time.perf_counter() - begun
-    return connection, time.perf_counter() - started, inserting
+    elapsed = time.perf_counter() - started
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # so the file size says it all
+    return connection, elapsed, inserting
 
 
 def _fts5_string(text: str) -> str | None:
@@ -655,7 +679,7 @@ def measure(size: int, queries: Sequence[BenchQuery], workdir: Path) -> dict[str
         searcher = CatalogSearcher(index)
         try:
             note(f"[{size}] timing {len(queries)} queries")
-            timings, counts = time_searches(searcher, queries, facets=False)
+            timings, counts, totals = time_searches(searcher, queries, facets=False)
             values = list(timings.values())
             result["queries"] = len(queries)
             result["median_ms"] = ms(statistics.median(values))
@@ -665,12 +689,13 @@ def measure(size: int, queries: Sequence[BenchQuery], workdir: Path) -> dict[str
             result["slowest_query"] = queries[slowest].text
             result["per_category_median_ms"] = per_category_median(queries, timings)
             result |= counts
+            result |= check_totals(searcher, queries, totals)
 
             note(f"[{size}] timing the queries with facets")
             started = time.perf_counter()
             searcher.search(queries[0].text, limit=LIMIT, facets=True)
             result["facets_first_ms"] = ms(time.perf_counter() - started)
-            facet_timings, _ = time_searches(searcher, queries, facets=True)
+            facet_timings, _, _ = time_searches(searcher, queries, facets=True)
             facet_values = list(facet_timings.values())
             result["facets_median_ms"] = ms(statistics.median(facet_values))
             result["facets_p95_ms"] = ms(percentile(facet_values, 95))

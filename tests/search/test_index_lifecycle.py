@@ -81,7 +81,7 @@ def test_a_new_copy_makes_its_inventory_number_searchable(ready):
 
 
 def test_a_kill_before_the_state_is_saved_loses_nothing(ready, monkeypatch):
-    repository, index, searcher = ready
+    repository, index, _searcher = ready
     repository.add(Record(title="Саксаульные леса Прибалхашья", languages=["rus"]))
 
     def killed(state):  # the process dies after whoosh committed, before state.json is written
@@ -126,7 +126,7 @@ def test_a_kill_during_indexing_leaves_the_previous_state_usable(ready, monkeypa
     ],
 )
 def test_an_unusable_index_is_detected_and_rebuilt(ready, damage, reason):
-    repository, index, searcher = ready
+    _repository, index, searcher = ready
     searcher.close()
     index.close()
     state_path = index.directory / "state.json"
@@ -167,7 +167,7 @@ def test_search_during_the_first_build_says_so(catalog):
 
 
 def test_a_rebuild_keeps_answering_from_the_old_generation_until_it_switches(ready):
-    repository, index, searcher = ready
+    _repository, index, searcher = ready
     seen_during_build = []
 
     def progress(done, total):
