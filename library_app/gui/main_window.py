@@ -41,6 +41,7 @@ from library_app.gui.i18n import (
     saved_language,
 )
 from library_app.gui.tasks import BackgroundTask
+from library_app.search.index import IndexBusy, SearchIndex
 from library_app.services.catalog import load_demo
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self._count_generation = 0
         self._tasks: set[BackgroundTask] = set()
         self._writer: BackgroundTask | None = None
+        self.search_index = SearchIndex(catalog)
+        self._indexing: BackgroundTask | None = None
+        self._index_again = False
         self.setObjectName("MainWindow")
 
         self._create_actions()
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._restore_window_state()
         self.refresh_count()
+        self.update_search_index()
 
     # --- building -----------------------------------------------------------------------------
 
@@ -357,6 +362,61 @@ class MainWindow(QMainWindow):
     def _demo_loaded(self, added: int) -> None:
         self.statusBar().showMessage(self.tr("Added %Ln demo record(s).", "", added))
         self.refresh_count()
+        self.update_search_index()
+
+    # --- the search index ---------------------------------------------------------------------
+
+    def update_search_index(self) -> BackgroundTask | None:
+        """Bring this workstation's index level with the catalog in the background: rebuild it
+        if it is missing or unusable, else apply the journal, then read new attachments.
+        Searching keeps answering from the current index meanwhile; progress shows in the
+        status bar, not in a dialog, because nothing waits for it."""
+        if self._indexing is not None:
+            self._index_again = True  # once more when the running update ends
+            return None
+        index = self.search_index
+
+        def work(progress: ProgressCallback, is_cancelled: CancelCheck) -> list[str]:
+            try:
+                index.ensure_ready(progress, is_cancelled)
+            except IndexBusy:
+                return []  # another program is updating it; its work serves us too
+            return index.extract_pending(progress, is_cancelled)
+
+        task = BackgroundTask(
+            work,
+            parent=self,
+            show_progress=False,
+            error_context=self.tr("The search index could not be updated."),
+        )
+        task.progress.connect(self._index_progress)
+        task.succeeded.connect(self._index_updated)
+        task.finished.connect(self._index_finished)
+        self._indexing = task
+        self._launch(task)
+        return task
+
+    def _index_progress(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        self.statusBar().showMessage(
+            self.tr("Updating the search index… {percent}%").format(percent=percent)
+        )
+
+    def _index_updated(self, skipped: list[str]) -> None:
+        if skipped:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Search index updated; %Ln attachment(s) could not be read.", "", len(skipped)
+                )
+            )
+        else:
+            self.statusBar().clearMessage()
+
+    def _index_finished(self) -> None:
+        self._indexing = None
+        if self._index_again:
+            self._index_again = False
+            self.update_search_index()
 
     def _demo_cancelled(self) -> None:
         self.statusBar().showMessage(
@@ -417,4 +477,5 @@ class MainWindow(QMainWindow):
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(STATE_KEY, self.saveState())
         self._settings.sync()
+        self.search_index.close()
         super().closeEvent(event)

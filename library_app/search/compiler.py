@@ -158,9 +158,12 @@ class Compiler:
             parts += [wq.Term(name, key, boost=boost * KEY_WEIGHT) for key in keys]
             if node.fuzzy:
                 distance = node.fuzzy if node.fuzzy > 0 else (1 if len(word) <= 5 else 2)
+                # Typos rarely hit the first letters; a two-letter prefix keeps the expansion
+                # to a small part of the vocabulary.
+                prefix = 1 if len(word) <= 4 else 2
                 parts.append(
                     wq.FuzzyTerm(
-                        name, word, boost=boost * FUZZY_WEIGHT, maxdist=distance, prefixlength=1
+                        name, word, boost=boost * FUZZY_WEIGHT, maxdist=distance, prefixlength=prefix
                     )
                 )
         if not node.field or node.field == "place":
@@ -220,13 +223,15 @@ class Compiler:
                 f"“year:{text}” is not a year or a range such as year:2005..2009; ignored."
             )
             return None
-        # A record covers the years year_from..year_to; it matches when that span overlaps.
-        parts: list[wq.Query] = []
-        if high is not None:
-            parts.append(wq.NumericRange("year_from", None, high))
-        if low is not None:
-            parts.append(wq.NumericRange("year_to", low, None))
-        return _and(parts)
+        # A record is indexed under every year it covers, so a range is a range of terms.
+        if low is not None and high is not None and low == high:
+            return wq.Term("year", f"{low:04d}")
+        return wq.TermRange(
+            "year",
+            f"{low:04d}" if low is not None else None,
+            f"{high:04d}" if high is not None else None,
+            constantscore=True,
+        )
 
     def _language(self, text: str) -> wq.Query | None:
         code = to_code(text)

@@ -48,6 +48,7 @@ FULLTEXT_BOOST = 0.5  # query-time weight of attachment text against the record'
 FIELDED = ("title", "author", "subject", "place", "publisher", "series")
 FACETS = ("language", "type", "decade", "subject", "location", "availability")
 SEPARATOR = "\x1f"
+MAX_YEAR_SPAN = 150  # a span longer than this ("[18--]–[19--]") is indexed by its first years
 
 
 class PreAnalyzed(whoosh_analysis.Analyzer):
@@ -106,15 +107,13 @@ def build_schema() -> fields.Schema:
         doc=fields.STORED(),
         all=TermsField(),
         fulltext=TermsField(),
-        year_from=fields.NUMERIC(int, bits=32),
-        year_to=fields.NUMERIC(int, bits=32),
         sort_title=fields.COLUMN(columns.VarBytesColumn()),
         sort_author=fields.COLUMN(columns.VarBytesColumn()),
         sort_year=fields.COLUMN(columns.NumericColumn("i", default=0)),
     )
     for name in FIELDED:
         schema.add(name, TermsField())
-    for name in ("lang", "type", "isbn", "issn", "inv", "barcode", "udc", "bbk", "cn"):
+    for name in ("year", "lang", "type", "isbn", "issn", "inv", "barcode", "udc", "bbk", "cn"):
         schema.add(name, TermsField(phrases=False))
     for name in FACETS:  # counted from the column, filtered through the indexed terms
         schema.add("f_" + name, fields.COLUMN(columns.VarBytesColumn()))
@@ -245,8 +244,9 @@ def record_document(
         doc[str(scheme)] = codes(c.value for c in record.classifications if c.scheme == scheme)
     doc["cn"] = codes([record.control_number, str(record.id)])
     span = parse_year(record.year)
-    if span is not None:
-        doc["year_from"], doc["year_to"] = span.start, span.end
+    if span is not None:  # every year the record covers, so ranges are term ranges
+        last = min(span.end, span.start + MAX_YEAR_SPAN)
+        doc["year"] = [(f"{year:04d}", 0, 1.0) for year in range(span.start, last + 1)]
     doc["sort_title"] = collation_key(record.title).encode("utf-8")
     # Records without an author go last: 0xFF never starts a UTF-8 sequence.
     doc["sort_author"] = collation_key(authors[0]).encode("utf-8") if authors else b"\xff"

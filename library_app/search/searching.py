@@ -186,9 +186,10 @@ class CatalogSearcher:
         self, searcher: Searcher, query: wq.Query, limit: int, sort: str, facets: bool
     ) -> tuple[list[int], list[float], int, set[int]]:
         if sort == "relevance":
-            collector = _AllIdsTopCollector(limit=max(limit, 1), usequality=False)
-            if not facets:
-                collector = TopCollector(limit=max(limit, 1), usequality=False)
+            # replace=0: whoosh otherwise prunes sub-matchers that cannot reach the top N, and
+            # then neither counts nor facets see the documents behind them.
+            kind = _AllIdsTopCollector if facets else TopCollector
+            collector = kind(limit=max(limit, 1), usequality=False, replace=0)
             searcher.search_with_collector(query, collector)
             results = collector.results()
             total = collector.count()
@@ -219,18 +220,11 @@ class CatalogSearcher:
             if name in FILTER_FIELDS:
                 options = [wq.Term(FILTER_FIELDS[name], v) for v in values]
             elif name == "decade":
-                options = []
-                for value in values:
-                    if value[:4].isdigit():
-                        low = int(value[:4])
-                        options.append(
-                            wq.And(
-                                [
-                                    wq.NumericRange("year_from", None, low + 9),
-                                    wq.NumericRange("year_to", low, None),
-                                ]
-                            )
-                        )
+                options = [
+                    wq.TermRange("year", value[:4], f"{int(value[:4]) + 9:04d}")
+                    for value in values
+                    if value[:4].isdigit()
+                ]
             elif name in FACETS:
                 options = [wq.Term("x_" + name, v) for v in values]
             else:

@@ -232,3 +232,13 @@ def test_no_string_makes_the_search_fail(corpus, text):
 def test_no_combination_of_operators_makes_the_search_fail(corpus, pieces):
     corpus.search("".join(pieces), limit=5)
     corpus.search(" ".join(pieces), limit=5, sort="title")
+
+
+@pytest.mark.parametrize(
+    "query", ["Балхаш", "water OR вода", "ecology -lake", "экол*", "year:2000..2010"]
+)
+def test_the_total_and_facets_do_not_depend_on_the_page_size(corpus, query):
+    small = corpus.search(query, limit=1, facets=True)
+    everything = corpus.search(query, limit=1000, facets=True)
+    assert small.total == everything.total == len(everything.hits)
+    assert small.facets == everything.facets
