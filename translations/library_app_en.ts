@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/main_window.py" line="+256"/>
+        <location filename="../library_app/gui/main_window.py" line="+261"/>
         <source>Catalog: %Ln record(s)</source>
         <translation>
             <numerusform>Catalog: %Ln record</numerusform>
@@ -25,6 +25,14 @@
         <translation>
             <numerusform>Added %Ln demo record.</numerusform>
             <numerusform>Added %Ln demo records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Search index updated; %Ln attachment(s) could not be read.</source>
+        <translation>
+            <numerusform>Search index updated; %Ln attachment could not be read.</numerusform>
+            <numerusform>Search index updated; %Ln attachments could not be read.</numerusform>
         </translation>
     </message>
 </context>

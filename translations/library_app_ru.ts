@@ -33,7 +33,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../library_app/gui/main_window.py" line="+217"/>
+        <location filename="../library_app/gui/main_window.py" line="+222"/>
         <source>Library catalog</source>
         <translation>Библиотечный каталог</translation>
     </message>
@@ -171,7 +171,26 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+27"/>
+        <source>The search index could not be updated.</source>
+        <translation>Поисковый индекс не удалось обновить.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Updating the search index… {percent}%</source>
+        <translation>Обновление поискового индекса… {percent}%</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Search index updated; %Ln attachment(s) could not be read.</source>
+        <translation>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложение.</numerusform>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложения.</numerusform>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Loading the demo catalog was cancelled; nothing was changed.</source>
         <translation>Загрузка демонстрационного каталога отменена; в каталоге ничего не изменилось.</translation>
     </message>

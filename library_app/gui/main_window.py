@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_central()
         self.statusBar()  # created now, so the first message does not shift the layout
+        # Index progress has a corner of its own, so it never hides the last action's message.
+        self.index_status = QLabel(self)
+        self.index_status.setObjectName("IndexStatus")
+        self.statusBar().addPermanentWidget(self.index_status)
         self.retranslate_ui()
         self._restore_window_state()
         self.refresh_count()
@@ -391,6 +395,8 @@ class MainWindow(QMainWindow):
         )
         task.progress.connect(self._index_progress)
         task.succeeded.connect(self._index_updated)
+        task.cancelled.connect(self.index_status.clear)
+        task.failed.connect(lambda _error: self.index_status.clear())
         task.finished.connect(self._index_finished)
         self._indexing = task
         self._launch(task)
@@ -398,19 +404,19 @@ class MainWindow(QMainWindow):
 
     def _index_progress(self, done: int, total: int) -> None:
         percent = 100 * done // total if total else 100
-        self.statusBar().showMessage(
+        self.index_status.setText(
             self.tr("Updating the search index… {percent}%").format(percent=percent)
         )
 
     def _index_updated(self, skipped: list[str]) -> None:
         if skipped:
-            self.statusBar().showMessage(
+            self.index_status.setText(
                 self.tr(
                     "Search index updated; %Ln attachment(s) could not be read.", "", len(skipped)
                 )
             )
         else:
-            self.statusBar().clearMessage()
+            self.index_status.clear()
 
     def _index_finished(self) -> None:
         self._indexing = None

@@ -163,7 +163,11 @@ class Compiler:
                 prefix = 1 if len(word) <= 4 else 2
                 parts.append(
                     wq.FuzzyTerm(
-                        name, word, boost=boost * FUZZY_WEIGHT, maxdist=distance, prefixlength=prefix
+                        name,
+                        word,
+                        boost=boost * FUZZY_WEIGHT,
+                        maxdist=distance,
+                        prefixlength=prefix,
                     )
                 )
         if not node.field or node.field == "place":

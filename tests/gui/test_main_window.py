@@ -154,3 +154,25 @@ def test_window_size_is_remembered_between_sessions(
 
     second = open_window(sqlite_catalog)
     assert (second.width(), second.height()) == (700, 480)
+
+
+def test_the_window_keeps_the_search_index_current_in_the_background(
+    catalog: Catalog, open_window: OpenWindow, qtbot: Any
+) -> None:
+    from library_app.core.model import Record
+    from library_app.search.searching import CatalogSearcher
+
+    RecordRepository(catalog).add(Record(title="Балқаш көлінің экологиясы", languages=["kaz"]))
+    window = open_window(catalog)
+    qtbot.waitUntil(lambda: window._indexing is None, timeout=60_000)
+    searcher = CatalogSearcher(window.search_index)
+    assert [h.title for h in searcher.search("Балкаш").hits] == ["Балқаш көлінің экологиясы"]
+
+    RecordRepository(catalog).add(Record(title="Snow leopard survey", languages=["eng"]))
+    with qtbot.waitSignal(window.task_launched) as launched:
+        window.update_search_index()
+    with qtbot.waitSignal(launched.args[0].finished, timeout=60_000):
+        pass
+    assert [h.title for h in searcher.search("leopard").hits] == ["Snow leopard survey"]
+    assert window.index_status.text() == ""
+    searcher.close()

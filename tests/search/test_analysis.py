@@ -1,4 +1,4 @@
-"""The term rules on their own: stems, Turkic endings, keys, variants, and why not Turkish Snowball."""
+"""The term rules on their own: stems, Turkic endings, keys, variants; why not Snowball Turkish."""
 
 from __future__ import annotations
 
