@@ -233,7 +233,7 @@ class SearchIndex:
         pending: list[int] = []
         try:
             ix = whoosh_index.create_in(str(path), build_schema())
-            writer = ix.writer(limitmb=256, procs=2, multisegment=True)
+            writer = ix.writer(limitmb=256, procs=2, multisegment=True, compound=False)
             try:
                 for start in range(0, len(ids), BATCH):
                     check_cancel(is_cancelled)
@@ -312,7 +312,7 @@ class SearchIndex:
             seen = {entry.seq for entry in entries}
             record_ids = sorted({e.record_id for e in entries if e.record_id is not None})
             try:
-                writer = ix.writer(timeout=wait_seconds, limitmb=128)
+                writer = ix.writer(timeout=wait_seconds, limitmb=128, compound=False)
             except LockError as exc:
                 raise IndexBusy(
                     "another program is updating the search index; results may lag behind"
@@ -397,7 +397,7 @@ class SearchIndex:
             if state is None:
                 return problems
             ix = self._open(state)
-            writer = ix.writer(timeout=5.0)
+            writer = ix.writer(timeout=5.0, compound=False)
             try:
                 for record in self.records.get_many(record_ids):
                     if record.deleted_at is None:
