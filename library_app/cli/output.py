@@ -41,7 +41,7 @@ class TerminalProgress:
         sys.stderr.flush()
 
     def finish(self) -> None:
-        if self.enabled:
+        if self.enabled and self._last:  # only end a line that was drawn
             sys.stderr.write("\n")
             sys.stderr.flush()
 

@@ -19,6 +19,8 @@ from library_app.core.errors import InputError
 from library_app.search.index import IndexBusy, SearchIndex
 from library_app.search.searching import SORTS, CatalogSearcher, SearchResult
 
+BUSY_WAIT_SECONDS = 2.0  # how long a search waits for another program writing the index
+
 
 def add_parsers(command: Any, positive: Any, not_negative: Any) -> None:
     p = command("search", "search the catalog (see `library-app search --help` for the syntax)")
@@ -54,13 +56,20 @@ def open_index(catalog: Any, args: argparse.Namespace) -> SearchIndex:
         index.rebuild(progress=progress)
         progress.finish()
     else:
+        progress = TerminalProgress("Updating index", enabled=not args.json)
         try:
-            index.catch_up(progress=TerminalProgress("Updating index", enabled=not args.json))
+            index.catch_up(progress=progress, wait_seconds=BUSY_WAIT_SECONDS)
         except IndexBusy as busy:
+            progress.finish()
             _note(args, str(busy))
+            return index  # answer from what is there; the writer will finish the update
+        progress.finish()
     progress = TerminalProgress("Reading attachments", enabled=not args.json)
-    for problem in index.extract_pending(progress=progress):
-        _note(args, f"attachment skipped: {problem}")
+    try:
+        for problem in index.extract_pending(progress=progress):
+            _note(args, f"attachment skipped: {problem}")
+    except IndexBusy as busy:
+        _note(args, str(busy))
     progress.finish()
     return index
 

@@ -383,9 +383,9 @@ class MainWindow(QMainWindow):
         def work(progress: ProgressCallback, is_cancelled: CancelCheck) -> list[str]:
             try:
                 index.ensure_ready(progress, is_cancelled)
+                return index.extract_pending(progress, is_cancelled)
             except IndexBusy:
                 return []  # another program is updating it; its work serves us too
-            return index.extract_pending(progress, is_cancelled)
 
         task = BackgroundTask(
             work,

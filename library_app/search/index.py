@@ -129,6 +129,11 @@ class SearchIndex:
     # --- state ----------------------------------------------------------------------------
 
     @property
+    def generation(self) -> str:
+        """Name of the index generation opened last ("" before the first open)."""
+        return self._ix_generation
+
+    @property
     def fulltext(self) -> FulltextCache:
         if self._fulltext is None:
             self.directory.mkdir(parents=True, exist_ok=True)
@@ -397,7 +402,12 @@ class SearchIndex:
             if state is None:
                 return problems
             ix = self._open(state)
-            writer = ix.writer(timeout=5.0, compound=False)
+            try:
+                writer = ix.writer(timeout=5.0, compound=False)
+            except LockError as exc:  # the text is cached; the next update indexes it
+                raise IndexBusy(
+                    "another program is updating the search index; attachment text follows later"
+                ) from exc
             try:
                 for record in self.records.get_many(record_ids):
                     if record.deleted_at is None:

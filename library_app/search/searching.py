@@ -106,7 +106,7 @@ class CatalogSearcher:
 
     def _current(self) -> Searcher:
         ix = self.index.open()
-        generation = self.index._ix_generation
+        generation = self.index.generation
         if (
             self._searcher is not None
             and generation == self._generation

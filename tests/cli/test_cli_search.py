@@ -117,3 +117,19 @@ def test_text_of_an_attached_pdf_is_found_with_its_page(run_cli, filled, tmp_pat
     assert data["results"][0]["page"] == 2
     text = run_cli.ok(filled, "search", "сексеуил").out
     assert "survey.pdf, p. 2" in text
+
+
+def test_search_answers_from_the_index_while_another_program_writes_it(run_cli, filled):
+    from whoosh import index as whoosh_index
+
+    run_cli.ok(filled, "search", "anything")
+    record_id = run_cli.add(filled, "--title", "Snow leopard of the Tien Shan", "--year", "2020")
+    state = json.loads((filled.data_dir / "index" / "state.json").read_text())
+    held = whoosh_index.open_dir(str(filled.data_dir / "index" / state["generation"])).writer()
+    try:
+        busy = run_cli(filled, "search", "Балкаш")
+        assert busy.code == 0 and "another program is updating the search index" in busy.err
+        assert "Балқаш көлінің экологиясы" in busy.out
+    finally:
+        held.cancel()
+    assert [r["id"] for r in run_cli.json(filled, "search", "leopard")["results"]] == [record_id]
