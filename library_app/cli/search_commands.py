@@ -195,7 +195,10 @@ def index_problems(catalog: Any) -> tuple[list[str], dict[str, Any]]:
     try:
         reason = index.problem()
         if reason is not None:
-            return [f"search index: {reason}; run `library-app reindex`"], {"index": "unusable"}
+            if "damaged" in reason:
+                return [f"search index: {reason}; run `library-app reindex`"], {"index": "damaged"}
+            # Not damage: the next search (or the window) rebuilds it by itself.
+            return [], {"index": f"will be rebuilt ({reason})"}
         with contextlib.suppress(IndexBusy):  # another program is writing; compare what is there
             index.catch_up()
         comparison = index.compare()
