@@ -6,6 +6,8 @@ lookup finds it whatever form the reader typed:
 * the folded word (case, accents, ё, Central Asian letters → Russian keyboard letters);
 * its Snowball stem — Russian for Cyrillic words, English for Latin ones («водных» → «водн»,
   "forests" → "forest");
+* for Cyrillic words, the word without a Russian case ending (:func:`light_stem`), because
+  Snowball treats place names unevenly («Казахстан» → «казахста», «Казахстане» → «казахстан»);
 * for records in a Turkic language (Kazakh, Kyrgyz, Uzbek, Turkmen …), a Turkic stem from
   :func:`turkic_stem`: a conservative stripper of case, possessive and plural endings;
 * a transliteration key (prefixed with ``~``) of each of these forms, so "Balkhash", «Балхаша»

@@ -17,7 +17,6 @@ from library_app.core.languages import to_code
 from library_app.core.model import MaterialType
 from library_app.core.text import words
 from library_app.search.analysis import (
-    KEY_PREFIX,
     VARIANT_PREFIX,
     Analyzer,
     is_stop_word,
@@ -285,6 +284,3 @@ def _and(parts: list[wq.Query]) -> wq.Query | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-__all__ = ["KEY_PREFIX", "Compiled", "Compiler"]
