@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,12 @@ from library_app.search.index import IndexBusy, SearchIndex
 from library_app.search.searching import SORTS, CatalogSearcher, SearchResult
 
 BUSY_WAIT_SECONDS = 2.0  # how long a search waits for another program writing the index
+
+
+def _writer_processes() -> int:
+    """Worker processes for a rebuild: two when this program runs no other thread (forking is
+    then safe, see SearchIndex.rebuild), else one."""
+    return min(2, os.cpu_count() or 1) if threading.active_count() == 1 else 1
 
 
 def add_parsers(command: Any, positive: Any, not_negative: Any) -> None:
@@ -53,7 +61,7 @@ def open_index(catalog: Any, args: argparse.Namespace) -> SearchIndex:
     if reason is not None:
         _note(args, f"Building the search index: {reason}.")
         progress = TerminalProgress("Indexing", enabled=not args.json)
-        index.rebuild(progress=progress)
+        index.rebuild(progress=progress, processes=_writer_processes())
         progress.finish()
     else:
         progress = TerminalProgress("Updating index", enabled=not args.json)
@@ -171,7 +179,7 @@ def reindex(args: argparse.Namespace) -> int:
         index = SearchIndex(catalog)
         try:
             progress = TerminalProgress("Indexing", enabled=not args.json)
-            count = index.rebuild(progress=progress)
+            count = index.rebuild(progress=progress, processes=_writer_processes())
             progress.finish()
             progress = TerminalProgress("Reading attachments", enabled=not args.json)
             problems = index.extract_pending(progress=progress)

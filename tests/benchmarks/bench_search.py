@@ -669,7 +669,7 @@ def measure(size: int, queries: Sequence[BenchQuery], workdir: Path) -> dict[str
         note(f"[{size}] building the search index")
         index = SearchIndex(catalog)
         started = time.perf_counter()
-        indexed = index.rebuild(progress_printer("indexing"))
+        indexed = index.rebuild(progress_printer("indexing"), processes=2)  # as the CLI does
         build_s = time.perf_counter() - started
         assert indexed == size, (indexed, size)
         result["index_build_s"] = round(build_s, 2)

@@ -240,3 +240,26 @@ def test_a_broken_pdf_is_reported_once_and_skipped(ready, tmp_path):
     assert index.read_state().pending_fulltext == []
     assert index.extract_pending() == []  # not retried
     assert titles(searcher, "Aral") == ["Water of the Aral Sea"]  # the record stays findable
+
+
+def test_a_rebuild_with_worker_processes_indexes_everything_and_a_cancel_leaves_none(ready):
+    import multiprocessing
+
+    from library_app.core.errors import Cancelled
+
+    repository, index, searcher = ready
+    repository.add_many([Record(title=f"Запись номер {n}", languages=["rus"]) for n in range(700)])
+    assert index.rebuild(processes=2) == 702
+    assert index.compare().ok
+    assert searcher.search("запись").total == 700
+
+    calls = []
+
+    def cancel_after_first_batch() -> bool:
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(Cancelled):
+        index.rebuild(is_cancelled=cancel_after_first_batch, processes=2)
+    assert multiprocessing.active_children() == []  # no worker left waiting for work
+    assert searcher.search("запись").total == 700  # the previous generation still answers
