@@ -182,7 +182,7 @@ class Compiler:
             field_name = fields[0][0] if len(fields) == 1 else ""
             return self.word(Word(folded[0], field_name))
         stems = [stem(w) for w in folded]
-        keys = [key_terms([w])[0] if key_terms([w]) else w for w in folded]
+        keys = [next(iter(key_terms([w])), w) for w in folded]
         parts: list[wq.Query] = []
         for name, boost in fields:
             parts.append(wq.Phrase(name, folded, slop=1, boost=boost))

@@ -23,7 +23,6 @@ from library_app.core.collation import collation_key
 from library_app.core.identifiers import IdentifierProblem, isbn13_to_isbn10, normalize_isbn
 from library_app.core.model import (
     ClassificationScheme,
-    Contributor,
     CopyStatus,
     IdentifierType,
     Record,
@@ -131,12 +130,6 @@ class FulltextPages:
     pages: Sequence[str]
 
 
-def contributor_display(contributor: Contributor) -> str:
-    if contributor.forenames:
-        return f"{contributor.name}, {contributor.forenames}"
-    return contributor.name
-
-
 def isbn_terms(value: str) -> list[str]:
     """Both ISBN forms of a number, so ISBN-10 and ISBN-13 queries find each other."""
     digits = "".join(ch for ch in value.upper() if ch.isdigit() or ch == "X")
@@ -186,7 +179,7 @@ def record_document(
     assert record.id is not None
     turkic = any(lang in TURKIC_LANGUAGES for lang in record.languages)
     titles = [record.title, record.title_remainder, *(p.title for p in record.parallel_titles)]
-    authors = [contributor_display(c) for c in record.contributors]
+    authors = [c.display_name() for c in record.contributors]
     authors += [c.name_other_script for c in record.contributors if c.name_other_script]
     subjects = [*record.subjects, *record.keywords]
     series = [s.title for s in record.series]

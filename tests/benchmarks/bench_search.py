@@ -78,7 +78,7 @@ from library_app.search.index import SearchIndex
 from library_app.search.query import TEXT_FIELDS, All, Node, Not, Phrase, Value, Word
 from library_app.search.query import Any as AnyOf
 from library_app.search.query import parse as parse_query
-from library_app.search.schema import FIELD_BOOSTS, contributor_display
+from library_app.search.schema import FIELD_BOOSTS
 from library_app.search.searching import MAX_LIMIT, CatalogSearcher
 from library_app.services import demo_names
 from library_app.services.demo import generate_records
@@ -488,7 +488,7 @@ def fts5_row(record: Record) -> tuple[Any, ...]:
     def join(values: Iterable[str]) -> str:
         return "\n".join(v for v in values if v)
 
-    authors = [contributor_display(c) for c in record.contributors]
+    authors = [c.display_name() for c in record.contributors]
     authors += [c.name_other_script for c in record.contributors if c.name_other_script]
     return (
         record.id,
