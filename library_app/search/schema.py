@@ -32,7 +32,8 @@ from library_app.core.years import parse_year
 from library_app.search.analysis import TURKIC_LANGUAGES, Analyzer, Term
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: the record id as a column, so a whole result list maps to ids without stored fields."""
 
 FIELD_BOOSTS = {
     "title": 3.0,
@@ -109,6 +110,7 @@ def build_schema() -> fields.Schema:
         sort_title=fields.COLUMN(columns.VarBytesColumn()),
         sort_author=fields.COLUMN(columns.VarBytesColumn()),
         sort_year=fields.COLUMN(columns.NumericColumn("i", default=0)),
+        record_id=fields.COLUMN(columns.NumericColumn("q", default=0)),
     )
     for name in FIELDED:
         schema.add(name, TermsField())
@@ -244,6 +246,7 @@ def record_document(
     # Records without an author go last: 0xFF never starts a UTF-8 sequence.
     doc["sort_author"] = collation_key(authors[0]).encode("utf-8") if authors else b"\xff"
     doc["sort_year"] = span.start if span else 0
+    doc["record_id"] = record.id or 0
     facet_values = {
         "language": record.languages,
         "type": [str(record.material_type)],

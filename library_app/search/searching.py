@@ -83,6 +83,21 @@ class SearchResult:
         }
 
 
+@dataclass
+class IdList:
+    """All matches of a search as record ids (see ``CatalogSearcher.search_ids``)."""
+
+    query: str
+    ids: list[int] = field(default_factory=list)
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    did_you_mean: str | None = None
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.ids)
+
+
 class _AllIdsTopCollector(TopCollector):
     """Top-N by score that also remembers every matching document, for facet counts."""
 
@@ -102,6 +117,7 @@ class CatalogSearcher:
         self._searcher: Searcher | None = None
         self._generation = ""
         self._facet_lists: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        self._id_columns: dict[tuple[str, str], list[int]] = {}
         self._lock = threading.Lock()
 
     def _current(self) -> Searcher:
@@ -119,6 +135,7 @@ class CatalogSearcher:
             self._searcher.close()
         if generation != self._generation:
             self._facet_lists.clear()
+            self._id_columns.clear()
         self._searcher, self._generation = ix.searcher(), generation
         return self._searcher
 
@@ -145,33 +162,19 @@ class CatalogSearcher:
         result = SearchResult(text, offset=offset)
         with self._lock:
             searcher = self._current()
-            parsed = parse(text)
-            compiled = Compiler(self.index.analyzer).compile(parsed.root)
-            result.messages = parsed.messages + compiled.messages
-            query = compiled.query
+            query, filter_query, plain_words = self._prepare(text, filters, result.messages)
             if query is None:
-                if text.strip() and not filters:
-                    result.messages.append("There is nothing to search for in this query.")
-                    return result
-                query = wq.Every()
-            filter_query = self._filter_query(filters or {})
-            if filter_query is not None:
-                query = wq.And([query, filter_query])
+                return result
             docnums, scores, total, matched = self._run(
                 searcher, query, limit + offset, sort, facets
             )
-            if total == 0 and compiled.plain_words:
-                suggestion = self._did_you_mean(searcher, text, compiled.plain_words)
-                if suggestion is not None:
-                    result.did_you_mean = suggestion
-                    retry = Compiler(self.index.analyzer).compile(parse(suggestion).root).query
-                    if retry is not None:
-                        if filter_query is not None:
-                            retry = wq.And([retry, filter_query])
-                        query = retry
-                        docnums, scores, total, matched = self._run(
-                            searcher, query, limit + offset, sort, facets
-                        )
+            if total == 0 and plain_words:
+                retry = self._retry(searcher, text, plain_words, filter_query)
+                if retry is not None:
+                    result.did_you_mean, query = retry
+                    docnums, scores, total, matched = self._run(
+                        searcher, query, limit + offset, sort, facets
+                    )
             result.total = total
             terms = _query_terms(query, searcher)
             for docnum, score in zip(docnums[offset:], scores[offset:], strict=True):
@@ -179,6 +182,73 @@ class CatalogSearcher:
             if facets:
                 result.facets = self._facets(searcher, matched)
         return result
+
+    def search_ids(
+        self,
+        text: str,
+        *,
+        sort: str = "relevance",
+        facets: bool = True,
+        filters: dict[str, list[str]] | None = None,
+    ) -> IdList:
+        """Every matching record id in result order, for a list that shows rows on demand.
+
+        A window's results table holds only these ids (a few hundred kilobytes at 100k
+        records) and reads the rows it shows from the catalog; sorting is a new call."""
+        if sort not in SORTS:
+            sort = "relevance"
+        result = IdList(text)
+        with self._lock:
+            searcher = self._current()
+            query, filter_query, plain_words = self._prepare(text, filters, result.messages)
+            if query is None:
+                return result
+            docnums = self._all_docnums(searcher, query, sort)
+            if not docnums and plain_words:
+                retry = self._retry(searcher, text, plain_words, filter_query)
+                if retry is not None:
+                    result.did_you_mean, query = retry
+                    docnums = self._all_docnums(searcher, query, sort)
+            result.ids = self._record_ids(searcher, docnums)
+            if facets:
+                result.facets = self._facets(searcher, set(docnums))
+        return result
+
+    def _prepare(
+        self, text: str, filters: dict[str, list[str]] | None, messages: list[str]
+    ) -> tuple[wq.Query | None, wq.Query | None, list[str]]:
+        """The query to run (None: nothing to search), the filter part and the plain words."""
+        parsed = parse(text)
+        compiled = Compiler(self.index.analyzer).compile(parsed.root)
+        messages.extend(parsed.messages + compiled.messages)
+        query = compiled.query
+        filter_query = self._filter_query(filters or {})
+        if query is None:
+            if text.strip() and filter_query is None:
+                messages.append("There is nothing to search for in this query.")
+                return None, None, []
+            query = wq.Every()
+        if filter_query is not None:
+            query = wq.And([query, filter_query])
+        return query, filter_query, compiled.plain_words
+
+    def _retry(
+        self,
+        searcher: Searcher,
+        text: str,
+        plain_words: list[str],
+        filter_query: wq.Query | None,
+    ) -> tuple[str, wq.Query] | None:
+        """ "Did you mean" for a query that found nothing: the suggestion and its query."""
+        suggestion = self._did_you_mean(searcher, text, plain_words)
+        if suggestion is None:
+            return None
+        retry = Compiler(self.index.analyzer).compile(parse(suggestion).root).query
+        if retry is None:
+            return None
+        if filter_query is not None:
+            retry = wq.And([retry, filter_query])
+        return suggestion, retry
 
     # --- running --------------------------------------------------------------------------
 
@@ -194,14 +264,7 @@ class CatalogSearcher:
             results = collector.results()
             total = collector.count()
         else:
-            sortedby = {
-                "title": [sorting.FieldFacet("sort_title"), sorting.ScoreFacet()],
-                "author": [sorting.FieldFacet("sort_author"), sorting.FieldFacet("sort_title")],
-                "year": [
-                    sorting.FieldFacet("sort_year", reverse=True),
-                    sorting.FieldFacet("sort_title"),
-                ],
-            }[sort]
+            sortedby = self._sort_facets(sort)
             results = searcher.search(query, limit=max(limit, 1), sortedby=sortedby)
             total = len(results)
         top = list(results.items())[:limit]
@@ -209,6 +272,44 @@ class CatalogSearcher:
         scores = [float(score or 0.0) if sort == "relevance" else 0.0 for _, score in top]
         matched = set(results.docs()) if facets else set()
         return docnums, scores, total, matched
+
+    @staticmethod
+    def _sort_facets(sort: str) -> list[sorting.FacetType]:
+        return {
+            "title": [sorting.FieldFacet("sort_title"), sorting.ScoreFacet()],
+            "author": [sorting.FieldFacet("sort_author"), sorting.FieldFacet("sort_title")],
+            "year": [
+                sorting.FieldFacet("sort_year", reverse=True),
+                sorting.FieldFacet("sort_title"),
+            ],
+        }[sort]
+
+    def _all_docnums(self, searcher: Searcher, query: wq.Query, sort: str) -> list[int]:
+        if sort == "relevance":
+            results = searcher.search(query, limit=None)
+        else:
+            results = searcher.search(query, limit=None, sortedby=self._sort_facets(sort))
+        return [docnum for docnum, _score in results.items()]
+
+    def _record_ids(self, searcher: Searcher, docnums: list[int]) -> list[int]:
+        """Record ids of global document numbers, from a per-segment id column read once."""
+        segments: list[tuple[int, int, list[int]]] = []
+        for subsearcher, offset in searcher.leaf_searchers():
+            reader = subsearcher.reader()
+            key = (reader.segment().segment_id(), "record_id")
+            ids = self._id_columns.get(key)
+            if ids is None:
+                column = reader.column_reader("record_id")
+                ids = [int(column[i]) for i in range(reader.doc_count_all())]
+                self._id_columns[key] = ids
+            segments.append((offset, offset + len(ids), ids))
+        out: list[int] = []
+        for docnum in docnums:
+            for start, end, ids in segments:
+                if start <= docnum < end:
+                    out.append(ids[docnum - start])
+                    break
+        return out
 
     @staticmethod
     def _filter_query(filters: dict[str, list[str]]) -> wq.Query | None:
