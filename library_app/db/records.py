@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from library_app.core.errors import (
@@ -130,17 +131,7 @@ class RecordRepository:
     def _insert_batch(
         self, session: Session, records: Sequence[Record], first_position: int
     ) -> list[int]:
-        problems: list[str] = []
-        for offset, record in enumerate(records):
-            normalize_record(record)
-            errors = errors_only(validate_record(record))
-            if errors:
-                label = f"record {first_position + offset + 1}"
-                if record.title:
-                    label += f" («{record.title[:60]}»)"
-                problems.extend(f"{label}: {p}" for p in errors)
-        if problems:
-            raise ValidationFailed([_Raw(line) for line in problems])
+        _check_batch(records, first_position)
         self._check_copy_numbers_free(session, [c for r in records for c in r.copies])
         now = _now()
         record_rows = []
@@ -197,23 +188,72 @@ class RecordRepository:
         errors = errors_only(validate_record(record))
         if errors:
             raise ValidationFailed(errors)
-        now = _now()
         with self._writing() as session:
-            row = self._load_row(session, record.id)
-            if row.version != record.version:
-                raise ConflictError(
-                    f"record {record.id} was changed by {self._last_editor(session, record.id)} "
-                    f"since you opened it (version {row.version}, yours {record.version}); "
-                    "reload it and apply your change again"
-                )
-            for key, value in mapping.record_columns(record, now).items():
-                setattr(row, key, value)
-            row.contributors = [ContributorRow(**c) for c in mapping.contributor_rows(record)]
-            row.values = [ValueRow(**v) for v in mapping.value_rows(record)]
-            self._sync_copies(session, row, record, now)
-            session.flush()
-            session.add(self._journal_row("record", row.id, "update", row.id, now))
+            self._write_update(session, self._load_row(session, record.id), record, _now())
         return self.get(record.id)
+
+    def update_many(
+        self,
+        records: Sequence[Record],
+        *,
+        progress: ProgressCallback = no_progress,
+        is_cancelled: CancelCheck = never_cancelled,
+    ) -> int:
+        """Save edited records in one transaction and return how many: all of them or none.
+
+        Each ``record.version`` must be the version that was loaded.  A problem with any record
+        (invalid, changed by someone meanwhile, a number already used) aborts the whole batch,
+        naming the record's position and id; cancelling rolls back everything written so far.
+        """
+        for position, record in enumerate(records, start=1):
+            if record.id is None:
+                raise NotFound(f"record {position} has no id; use add_many for new records")
+        _check_batch(records, 0)
+        now = _now()
+        total = len(records)
+        with self._writing() as session:
+            for start in range(0, total, BATCH_SIZE):
+                chunk = records[start : start + BATCH_SIZE]
+                query = self._full_select().where(RecordRow.id.in_([r.id for r in chunk]))
+                rows = {row.id: row for row in session.scalars(query)}
+                for position, record in enumerate(chunk, start=start + 1):
+                    label = f"record {position} of {total} (id {record.id})"
+                    row = rows.get(record.id)
+                    if row is None:
+                        raise NotFound(f"{label}: there is no record with id {record.id}")
+                    try:
+                        self._write_update(session, row, record, now)
+                    except ConflictError as error:
+                        raise ConflictError(f"{label}: {error}") from error
+                    except IntegrityError as error:
+                        raise ConflictError(f"{label}: {_integrity_message(error)}") from error
+                    except StaleDataError as error:
+                        raise ConflictError(f"{label}: changed by someone else just now") from error
+                    progress(position, total)
+                    check_cancel(is_cancelled)
+        return total
+
+    def _write_update(
+        self, session: Session, row: RecordRow, record: Record, now: dt.datetime
+    ) -> None:
+        """Write a validated ``record`` over its loaded ``row`` and journal it."""
+        if row.version != record.version:
+            raise ConflictError(
+                f"record {record.id} was changed by {self._last_editor(session, row.id)} "
+                f"since you opened it (version {row.version}, yours {record.version}); "
+                "reload it and apply your change again"
+            )
+        for key, value in mapping.record_columns(record, now).items():
+            setattr(row, key, value)
+        # A change of subjects or copies alone may leave every column as it was (within the same
+        # second even updated_at): the version must move on all the same, or an editor holding
+        # the old version would later overwrite this change unnoticed.
+        flag_modified(row, "updated_at")
+        row.contributors = [ContributorRow(**c) for c in mapping.contributor_rows(record)]
+        row.values = [ValueRow(**v) for v in mapping.value_rows(record)]
+        self._sync_copies(session, row, record, now)
+        session.flush()
+        session.add(self._journal_row("record", row.id, "update", row.id, now))
 
     def _sync_copies(self, session: Session, row: RecordRow, record: Record, now: dt.datetime):
         existing_by_id = {c.id: c for c in row.copies}
@@ -468,6 +508,25 @@ class RecordRepository:
 
     def _journal_row(self, *args, **kwargs) -> JournalRow:
         return JournalRow(**self._journal(*args, **kwargs))
+
+
+def _check_batch(records: Sequence[Record], first_position: int) -> None:
+    """Normalise and validate a batch; any error stops it, naming the record (its position in
+    the batch, its id when it has one, and the start of its title)."""
+    problems: list[str] = []
+    for offset, record in enumerate(records):
+        normalize_record(record)
+        errors = errors_only(validate_record(record))
+        if errors:
+            details = [f"id {record.id}"] if record.id is not None else []
+            if record.title:
+                details.append(f"«{record.title[:60]}»")
+            label = f"record {first_position + offset + 1}"
+            if details:
+                label += f" ({', '.join(details)})"
+            problems.extend(f"{label}: {p}" for p in errors)
+    if problems:
+        raise ValidationFailed([_Raw(line) for line in problems])
 
 
 @dataclass(frozen=True)
