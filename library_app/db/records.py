@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -20,7 +20,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from library_app.core.errors import (
     ConflictError,
     NotFound,
-    StorageError,
     ValidationFailed,
 )
 from library_app.core.model import Record
@@ -33,7 +32,7 @@ from library_app.core.progress import (
 )
 from library_app.core.validation import errors_only, normalize_record, validate_record
 from library_app.db import mapping
-from library_app.db.catalog import Catalog, explain_db_error
+from library_app.db.catalog import Catalog
 from library_app.db.schema import (
     ContributorRow,
     CopyRow,
@@ -41,6 +40,7 @@ from library_app.db.schema import (
     RecordRow,
     ValueRow,
 )
+from library_app.db.transactions import RawProblem, WriteTransaction, integrity_message
 
 BATCH_SIZE = 500
 ANALYZE_AFTER = 1000  # records in one load
@@ -226,7 +226,7 @@ class RecordRepository:
                     except ConflictError as error:
                         raise ConflictError(f"{label}: {error}") from error
                     except IntegrityError as error:
-                        raise ConflictError(f"{label}: {_integrity_message(error)}") from error
+                        raise ConflictError(f"{label}: {integrity_message(error)}") from error
                     except StaleDataError as error:
                         raise ConflictError(f"{label}: changed by someone else just now") from error
                     progress(position, total)
@@ -288,22 +288,37 @@ class RecordRepository:
 
     def delete(self, record_id: int) -> None:
         """Soft delete: the record leaves searches and lists but can be restored."""
-        self._set_deleted(record_id, deleted=True)
+        self._set_deleted([record_id], deleted=True)
 
     def undelete(self, record_id: int) -> None:
-        self._set_deleted(record_id, deleted=False)
+        self._set_deleted([record_id], deleted=False)
 
-    def _set_deleted(self, record_id: int, *, deleted: bool) -> None:
+    def delete_many(self, record_ids: Sequence[int]) -> int:
+        """Soft-delete several records in one transaction: all of them or, on error, none."""
+        return self._set_deleted(record_ids, deleted=True)
+
+    def undelete_many(self, record_ids: Sequence[int]) -> int:
+        return self._set_deleted(record_ids, deleted=False)
+
+    def _set_deleted(self, record_ids: Sequence[int], *, deleted: bool) -> int:
         now = _now()
+        operation = "delete" if deleted else "restore"
         with self._writing() as session:
-            row = self._load_row(session, record_id)
-            if (row.deleted_at is not None) == deleted:
-                state = "already deleted" if deleted else "not deleted"
-                raise ConflictError(f"record {record_id} is {state}")
-            row.deleted_at = now if deleted else None
-            row.updated_at = now
-            operation = "delete" if deleted else "restore"
-            session.add(self._journal_row("record", record_id, operation, record_id, now))
+            for start in range(0, len(record_ids), BATCH_SIZE):
+                chunk = list(record_ids[start : start + BATCH_SIZE])
+                query = select(RecordRow).where(RecordRow.id.in_(chunk))
+                rows = {row.id: row for row in session.scalars(query)}
+                for record_id in chunk:
+                    row = rows.get(record_id)
+                    if row is None:
+                        raise NotFound(f"there is no record with id {record_id}")
+                    if (row.deleted_at is not None) == deleted:
+                        state = "already deleted" if deleted else "not deleted"
+                        raise ConflictError(f"record {record_id} is {state}")
+                    row.deleted_at = now if deleted else None
+                    row.updated_at = now
+                    session.add(self._journal_row("record", record_id, operation, record_id, now))
+        return len(record_ids)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -436,8 +451,8 @@ class RecordRepository:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _writing(self) -> _WriteTransaction:
-        return _WriteTransaction(self.catalog)
+    def _writing(self) -> WriteTransaction:
+        return WriteTransaction(self.catalog)
 
     @staticmethod
     def _full_select():
@@ -526,64 +541,4 @@ def _check_batch(records: Sequence[Record], first_position: int) -> None:
                 label += f" ({', '.join(details)})"
             problems.extend(f"{label}: {p}" for p in errors)
     if problems:
-        raise ValidationFailed([_Raw(line) for line in problems])
-
-
-@dataclass(frozen=True)
-class _Raw:
-    """A pre-formatted problem line (position already included)."""
-
-    text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class _WriteTransaction:
-    """A session in one transaction that turns database failures into StorageError/Conflict."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self.session: Session | None = None
-
-    def __enter__(self) -> Session:
-        self.session = self.catalog.session()
-        self.session.begin()
-        return self.session
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        assert self.session is not None
-        try:
-            if exc_type is None:
-                try:
-                    self.session.commit()
-                except IntegrityError as error:
-                    raise ConflictError(_integrity_message(error)) from error
-                except StaleDataError as error:
-                    raise ConflictError(
-                        "the record was changed by someone else meanwhile; reload it"
-                    ) from error
-                except DBAPIError as error:
-                    raise StorageError(
-                        explain_db_error(error, self.catalog.location.db_url)
-                    ) from error
-            else:
-                self.session.rollback()
-        finally:
-            self.session.close()
-        if isinstance(exc, IntegrityError):
-            raise ConflictError(_integrity_message(exc)) from exc
-        if isinstance(exc, StaleDataError):
-            raise ConflictError("the record was changed by someone else meanwhile; reload it")
-        if isinstance(exc, DBAPIError):
-            raise StorageError(explain_db_error(exc, self.catalog.location.db_url)) from exc
-        return False
-
-
-def _integrity_message(error: IntegrityError) -> str:
-    text = str(error.orig)
-    if "inventory_number" in text:
-        return "an inventory number is already used by another copy"
-    if "barcode" in text:
-        return "a barcode is already used by another copy"
-    return f"the change breaks a rule of the catalog: {' '.join(text.split())}"
+        raise ValidationFailed([RawProblem(line) for line in problems])

@@ -289,3 +289,20 @@ def test_records_found_by_control_number(catalog):
     saved = repository.add(kazakh_report())
     assert repository.find_by_control_number("CAREC-000001") == [saved.id]
     assert repository.find_by_control_number("nothing") == []
+
+
+def test_deleting_several_records_is_one_transaction(catalog):
+    repository = RecordRepository(catalog)
+    first, second = repository.add_many([Record("Первая"), Record("Вторая")])
+    repository.delete(second)
+
+    with pytest.raises(ConflictError, match=f"record {second} is already deleted"):
+        repository.delete_many([first, second])
+    assert first in repository.ids()  # the first was not deleted either
+
+    assert repository.undelete_many([second]) == 1
+    assert repository.delete_many([first, second]) == 2
+    assert repository.ids() == []
+    with pytest.raises(NotFound, match="no record with id 424242"):
+        repository.undelete_many([first, 424242])
+    assert repository.ids() == []
