@@ -76,9 +76,9 @@ def launch_gui(args: argparse.Namespace) -> int:
             "no graphical display to open the window on; run a command instead "
             "(library-app --help), or start from a desktop session"
         )
-    from library_app.gui.app import run
+    from library_app.gui.app import run_with_options
 
-    return run(resolve_location(args.data_dir, args.db), reader=args.reader)
+    return run_with_options(args.data_dir, args.db, reader=args.reader)
 
 
 def _no_display() -> bool:

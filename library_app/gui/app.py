@@ -20,9 +20,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from library_app import __version__
-from library_app.config import APP_NAME, CatalogLocation, resolve_location
+from library_app.config import (
+    APP_NAME,
+    DATA_DIR_ENV,
+    DB_URL_ENV,
+    CatalogLocation,
+    resolve_location,
+)
 from library_app.core.errors import LibraryError
 from library_app.db.catalog import Catalog, open_catalog
+from library_app.gui.app_settings import AppSettings
 from library_app.gui.errors import install_excepthook, report_error
 from library_app.gui.i18n import LanguageManager, choose_language, saved_language
 from library_app.gui.main_window import MainWindow
@@ -156,10 +163,30 @@ def run(location: CatalogLocation, reader: bool = False) -> int:
         sys.excepthook = previous_hook
 
 
+def chosen_location(
+    settings: QSettings, data_dir: str | None = None, db_url: str | None = None
+) -> CatalogLocation:
+    """Where the window's catalog is: command-line options, then the environment, then what
+    the settings dialog saved, then the per-user default."""
+    saved = AppSettings(settings)
+    return resolve_location(
+        data_dir or os.environ.get(DATA_DIR_ENV) or saved.data_dir or None,
+        db_url or os.environ.get(DB_URL_ENV) or saved.db_url or None,
+    )
+
+
+def run_with_options(
+    data_dir: str | None = None, db_url: str | None = None, reader: bool = False
+) -> int:
+    """``run`` for the catalog the options, the environment or the saved settings name."""
+    create_application()  # QSettings needs the application's names
+    return run(chosen_location(QSettings(), data_dir, db_url), reader=reader)
+
+
 def run_default() -> int:
     """Open the default catalog (``--data-dir``/``--db`` equivalents come from the
-    environment); the zero-argument entry point of the ``library-app-gui`` launcher."""
-    return run(resolve_location())
+    environment or the settings); the zero-argument entry point of ``library-app-gui``."""
+    return run_with_options()
 
 
 def main() -> int:

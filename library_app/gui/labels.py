@@ -3,7 +3,8 @@ languages and facet values.
 
 The catalog keeps stable codes ("report", "on_loan", "kaz"); every view shows them through these
 functions so a translation changes one place.  They are functions, not tables, because ``tr``
-must run after the interface language is chosen (and again after it changes).
+must run after the interface language is chosen (and again after it changes).  The calls are
+written out in full because lupdate finds only literal ``translate("Labels", "…")`` calls.
 """
 
 from __future__ import annotations
@@ -19,59 +20,53 @@ from library_app.core.model import (
     MaterialType,
 )
 
-_CONTEXT = "Labels"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def material_type_name(value: str) -> str:
     names = {
-        MaterialType.BOOK: _tr("Book"),
-        MaterialType.ARTICLE: _tr("Article"),
-        MaterialType.REPORT: _tr("Report"),
-        MaterialType.PROCEEDINGS: _tr("Proceedings"),
-        MaterialType.THESIS: _tr("Thesis"),
-        MaterialType.MAP: _tr("Map"),
-        MaterialType.SERIAL: _tr("Serial issue"),
-        MaterialType.ELECTRONIC: _tr("Electronic resource"),
-        MaterialType.AUDIOVISUAL: _tr("Audiovisual"),
-        MaterialType.STANDARD: _tr("Standard"),
+        MaterialType.BOOK: QCoreApplication.translate("Labels", "Book"),
+        MaterialType.ARTICLE: QCoreApplication.translate("Labels", "Article"),
+        MaterialType.REPORT: QCoreApplication.translate("Labels", "Report"),
+        MaterialType.PROCEEDINGS: QCoreApplication.translate("Labels", "Proceedings"),
+        MaterialType.THESIS: QCoreApplication.translate("Labels", "Thesis"),
+        MaterialType.MAP: QCoreApplication.translate("Labels", "Map"),
+        MaterialType.SERIAL: QCoreApplication.translate("Labels", "Serial issue"),
+        MaterialType.ELECTRONIC: QCoreApplication.translate("Labels", "Electronic resource"),
+        MaterialType.AUDIOVISUAL: QCoreApplication.translate("Labels", "Audiovisual"),
+        MaterialType.STANDARD: QCoreApplication.translate("Labels", "Standard"),
     }
     return names.get(value, value)  # type: ignore[call-overload]
 
 
 def role_name(value: str) -> str:
     names = {
-        ContributorRole.AUTHOR: _tr("Author"),
-        ContributorRole.EDITOR: _tr("Editor"),
-        ContributorRole.COMPILER: _tr("Compiler"),
-        ContributorRole.TRANSLATOR: _tr("Translator"),
-        ContributorRole.CORPORATE_AUTHOR: _tr("Corporate author"),
-        ContributorRole.ISSUING_BODY: _tr("Issuing body"),
-        ContributorRole.MEETING: _tr("Meeting / conference"),
+        ContributorRole.AUTHOR: QCoreApplication.translate("Labels", "Author"),
+        ContributorRole.EDITOR: QCoreApplication.translate("Labels", "Editor"),
+        ContributorRole.COMPILER: QCoreApplication.translate("Labels", "Compiler"),
+        ContributorRole.TRANSLATOR: QCoreApplication.translate("Labels", "Translator"),
+        ContributorRole.CORPORATE_AUTHOR: QCoreApplication.translate("Labels", "Corporate author"),
+        ContributorRole.ISSUING_BODY: QCoreApplication.translate("Labels", "Issuing body"),
+        ContributorRole.MEETING: QCoreApplication.translate("Labels", "Meeting / conference"),
     }
     return names.get(value, value)  # type: ignore[call-overload]
 
 
 def copy_status_name(value: str) -> str:
     names = {
-        CopyStatus.AVAILABLE: _tr("Available"),
-        CopyStatus.ON_LOAN: _tr("On loan"),
-        CopyStatus.IN_REPAIR: _tr("In repair"),
-        CopyStatus.LOST: _tr("Lost"),
-        CopyStatus.WRITTEN_OFF: _tr("Written off"),
+        CopyStatus.AVAILABLE: QCoreApplication.translate("Labels", "Available"),
+        CopyStatus.ON_LOAN: QCoreApplication.translate("Labels", "On loan"),
+        CopyStatus.IN_REPAIR: QCoreApplication.translate("Labels", "In repair"),
+        CopyStatus.LOST: QCoreApplication.translate("Labels", "Lost"),
+        CopyStatus.WRITTEN_OFF: QCoreApplication.translate("Labels", "Written off"),
     }
     return names.get(value, value)  # type: ignore[call-overload]
 
 
 def acquisition_source_name(value: str) -> str:
     names = {
-        AcquisitionSource.PURCHASE: _tr("Purchase"),
-        AcquisitionSource.GIFT: _tr("Gift"),
-        AcquisitionSource.EXCHANGE: _tr("Exchange"),
-        AcquisitionSource.DEPOSIT: _tr("Legal deposit"),
+        AcquisitionSource.PURCHASE: QCoreApplication.translate("Labels", "Purchase"),
+        AcquisitionSource.GIFT: QCoreApplication.translate("Labels", "Gift"),
+        AcquisitionSource.EXCHANGE: QCoreApplication.translate("Labels", "Exchange"),
+        AcquisitionSource.DEPOSIT: QCoreApplication.translate("Labels", "Legal deposit"),
     }
     return names.get(value, value)  # type: ignore[call-overload]
 
@@ -81,7 +76,7 @@ def identifier_type_name(value: str) -> str:
         IdentifierType.ISBN: "ISBN",
         IdentifierType.ISSN: "ISSN",
         IdentifierType.DOI: "DOI",
-        IdentifierType.LOCAL: _tr("Local number"),
+        IdentifierType.LOCAL: QCoreApplication.translate("Labels", "Local number"),
     }
     return names.get(value, value)  # type: ignore[call-overload]
 
@@ -97,11 +92,11 @@ def language_name(code: str, ui_language: str | None = None) -> str:
 
 def availability_name(value: str) -> str:
     names = {
-        "available": _tr("Available"),
-        "on_loan": _tr("All copies on loan"),
-        "unavailable": _tr("Not available"),
-        "no_copies": _tr("No copies"),
-        "online": _tr("Online / attached file"),
+        "available": QCoreApplication.translate("Labels", "Available"),
+        "on_loan": QCoreApplication.translate("Labels", "All copies on loan"),
+        "unavailable": QCoreApplication.translate("Labels", "Not available"),
+        "no_copies": QCoreApplication.translate("Labels", "No copies"),
+        "online": QCoreApplication.translate("Labels", "Online / attached file"),
     }
     return names.get(value, value)
 
@@ -116,12 +111,12 @@ def decade_name(value: str) -> str:
 
 def facet_title(name: str) -> str:
     titles = {
-        "language": _tr("Language"),
-        "type": _tr("Material type"),
-        "decade": _tr("Years"),
-        "subject": _tr("Subject"),
-        "location": _tr("Location"),
-        "availability": _tr("Availability"),
+        "language": QCoreApplication.translate("Labels", "Language"),
+        "type": QCoreApplication.translate("Labels", "Material type"),
+        "decade": QCoreApplication.translate("Labels", "Years"),
+        "subject": QCoreApplication.translate("Labels", "Subject"),
+        "location": QCoreApplication.translate("Labels", "Location"),
+        "availability": QCoreApplication.translate("Labels", "Availability"),
     }
     return titles.get(name, name)
 
@@ -136,4 +131,4 @@ def facet_value_name(facet: str, value: str) -> str:
         return availability_name(value)
     if facet == "decade":
         return decade_name(value)
-    return value or _tr("(none)")
+    return value or QCoreApplication.translate("Labels", "(none)")

@@ -1,12 +1,9 @@
-"""The main window: what the catalog holds and where, and the first actions on it.
-
-For now the centre is a summary card (the record count and where the data lives) and, while the
-catalog is empty, an offer to load the demo catalog.  The search and editing views will replace
-the summary page of the stack; the menus, the background-task handling and the language switching
-set up here are meant to stay.
+"""The main window: the search view (or, for an empty catalog, a welcome card with the demo
+offer), the menus, the basket, and the background work that keeps count and index current.
 
 Every visible text is set in ``retranslate_ui`` (the Frescobaldi pattern), which runs again on
 ``QEvent.LanguageChange``; so switching the language from the menu takes effect at once.
+Cataloguing actions live in record_actions.py; this module is the frame around them.
 """
 
 from __future__ import annotations
@@ -14,25 +11,23 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
+    QStackedWidget,
     QWidget,
 )
 
 from library_app import __version__
 from library_app.core.progress import CancelCheck, ProgressCallback
-from library_app.db.catalog import Catalog, describe_target
+from library_app.db.catalog import Catalog
 from library_app.db.records import RecordRepository
+from library_app.gui.app_settings import AppSettings
+from library_app.gui.basket_view import BasketDock
 from library_app.gui.i18n import (
     LanguageManager,
     choose_language,
@@ -40,8 +35,13 @@ from library_app.gui.i18n import (
     save_language,
     saved_language,
 )
+from library_app.gui.record_actions import RecordActions
+from library_app.gui.search_view import SearchView
+from library_app.gui.settings_dialog import SettingsDialog
 from library_app.gui.tasks import BackgroundTask
+from library_app.gui.welcome import WelcomePage
 from library_app.search.index import IndexBusy, SearchIndex
+from library_app.services.basket import Basket
 from library_app.services.catalog import load_demo
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
     task_launched = Signal(object)
     """A BackgroundTask is about to start: connect to it before any of its signals can fire."""
 
+    index_updated = Signal()
+    """A background index update finished (successfully or not)."""
+
     def __init__(
         self,
         catalog: Catalog,
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self._catalog = catalog
         self._reader = reader
         self._settings = settings if settings is not None else QSettings()
+        self.app_settings = AppSettings(self._settings)
         self._languages = languages
         self._count: int | None = None
         self._count_failed = False
@@ -92,27 +96,67 @@ class MainWindow(QMainWindow):
         self.search_index = SearchIndex(catalog)
         self._indexing: BackgroundTask | None = None
         self._index_again = False
+        self._searched_once = False
+        self._index_changed = False
         self.setObjectName("MainWindow")
 
+        self.record_actions = RecordActions(self)
         self._create_actions()
-        self._create_menus()
         self._create_central()
+        self.basket = Basket.for_user(catalog.location.data_dir, catalog.user)
+        self.basket_dock = BasketDock(catalog, self.basket, self)
+        self.basket_dock.setObjectName("BasketDock")
+        self.basket_dock.open_requested.connect(self.show_record)
+        self.basket_dock.task_launched.connect(self.track)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
+        self.basket_dock.hide()
+        self._create_menus()
         self.statusBar()  # created now, so the first message does not shift the layout
         # Index progress has a corner of its own, so it never hides the last action's message.
         self.index_status = QLabel(self)
         self.index_status.setObjectName("IndexStatus")
         self.statusBar().addPermanentWidget(self.index_status)
+        self._apply_reader_mode()
         self.retranslate_ui()
         self._restore_window_state()
+        self.record_actions.set_selection([])
         self.refresh_count()
         self.update_search_index()
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog
+
+    @property
+    def reader_mode(self) -> bool:
+        return self._reader
+
+    # The welcome card's widgets, under the names the window has always had.
+    @property
+    def count_label(self) -> QLabel:
+        return self.welcome.count_label
+
+    @property
+    def location_label(self) -> QLabel:
+        return self.welcome.location_label
+
+    @property
+    def empty_panel(self) -> QWidget:
+        return self.welcome.empty_panel
+
+    @property
+    def demo_button(self) -> QWidget:
+        return self.welcome.demo_button
+
+    @property
+    def empty_text(self) -> QLabel:
+        return self.welcome.empty_text
 
     # --- building -----------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
         self.load_demo_action = QAction(self)
         self.load_demo_action.triggered.connect(self.ask_and_load_demo)
-        self.load_demo_action.setVisible(not self._reader)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -120,6 +164,26 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.reader_action = QAction(self)
+        self.reader_action.setCheckable(True)
+        self.reader_action.setChecked(self._reader)
+        self.reader_action.triggered.connect(self.set_reader_mode)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.show_settings)
+
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self._refresh_search)
+        self.clear_filters_action = QAction(self)
+        self.clear_filters_action.triggered.connect(lambda: self.search_view.clear_filters())
+        self.basket_add_action = QAction(self)
+        self.basket_add_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.basket_add_action.triggered.connect(self.add_selection_to_basket)
 
         self.system_language_action = QAction(self)
         self.system_language_action.setCheckable(True)
@@ -135,17 +199,40 @@ class MainWindow(QMainWindow):
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
+        actions = self.record_actions
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(actions.new_action)
         self.file_menu.addAction(self.load_demo_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(actions.trash_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.reader_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(actions.edit_action)
+        self.edit_menu.addAction(actions.duplicate_action)
+        self.edit_menu.addAction(actions.batch_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(actions.delete_action)
+
+        self.search_menu = bar.addMenu("")
+        self.search_menu.addAction(self.find_action)
+        self.search_menu.addAction(self.refresh_action)
+        self.search_menu.addAction(self.clear_filters_action)
+
+        self.basket_menu = bar.addMenu("")
+        self.basket_menu.addAction(self.basket_add_action)
+        self.basket_menu.addAction(self.basket_dock.toggleViewAction())
+
         self.settings_menu = bar.addMenu("")
+        self.settings_menu.addAction(self.settings_action)
         self.language_menu = QMenu(self)
         self.language_menu.addActions(self.language_group.actions())
         self.language_menu.insertSeparator(self.language_group.actions()[1])
         self.settings_menu.addMenu(self.language_menu)
-        self.settings_menu.menuAction().setVisible(self._languages is not None)
+        self.language_menu.menuAction().setVisible(self._languages is not None)
         if self._languages is not None:
             saved = saved_language(self._settings)
             for action in self.language_group.actions():
@@ -155,69 +242,28 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _create_central(self) -> None:
-        """A card in the middle: count, location and, for an empty catalog, the demo offer.
-
-        The search views will take this place; until then the card keeps the window from
-        looking broken on a wide screen."""
-        central = QWidget(self)
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(32, 24, 32, 24)
-        row = QHBoxLayout()
-        card = QFrame(central)
-        card.setObjectName("summaryCard")
-        card.setMinimumWidth(360)
-        card.setMaximumWidth(640)
-        card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        row.addStretch(1)
-        row.addWidget(card, 8)
-        row.addStretch(1)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        layout = QVBoxLayout(card)
-        layout.setSpacing(10)
-
-        self.count_label = QLabel(card)
-        self.count_label.setObjectName("countLabel")
-        font = QFont(self.count_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.count_label.setFont(font)
-        layout.addWidget(self.count_label)
-
-        self.location_label = QLabel(card)
-        self.location_label.setObjectName("locationLabel")
-        self.location_label.setWordWrap(True)
-        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.location_label)
-
-        self.empty_panel = self._create_empty_panel(card)
-        self.empty_panel.setVisible(False)  # shown once the count says the catalog is empty
-        layout.addWidget(self.empty_panel)
-        self.setCentralWidget(central)
-
-    def _create_empty_panel(self, parent: QWidget) -> QWidget:
-        panel = QWidget(parent)
-        panel.setObjectName("emptyPanel")
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 16, 0, 0)
-        layout.setSpacing(12)
-        self.empty_heading = QLabel(panel)
-        heading_font = QFont(self.empty_heading.font())
-        heading_font.setBold(True)
-        self.empty_heading.setFont(heading_font)
-        self.empty_text = QLabel(panel)
-        self.empty_text.setWordWrap(True)
-        self.demo_button = QPushButton(panel)
-        self.demo_button.setObjectName("demoButton")
-        self.demo_button.setDefault(True)
-        self.demo_button.setMinimumHeight(40)
-        self.demo_button.clicked.connect(self.ask_and_load_demo)
-        self.demo_button.setVisible(not self._reader)
-        layout.addWidget(self.empty_heading)
-        layout.addWidget(self.empty_text)
-        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        return panel
+        self.stack = QStackedWidget(self)
+        self.welcome = WelcomePage(
+            self._catalog.location.db_url, reader=self._reader, parent=self.stack
+        )
+        self.welcome.demo_button.clicked.connect(self.ask_and_load_demo)
+        self.search_view = SearchView(
+            self._catalog,
+            self.search_index,
+            self.app_settings,
+            reader=self._reader,
+            parent=self.stack,
+        )
+        self.search_view.record_activated.connect(self._record_activated)
+        self.search_view.selection_changed.connect(self.record_actions.set_selection)
+        self.search_view.detail.edit_requested.connect(self.record_actions.open_editor)
+        self.search_view.detail.task_launched.connect(self.track)
+        self.search_view.detail.basket_requested.connect(lambda i: self.add_to_basket([i]))
+        # Delete acts on the result list only (its shortcut context is the search view).
+        self.search_view.addAction(self.record_actions.delete_action)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.search_view)
+        self.setCentralWidget(self.stack)
 
     # --- texts --------------------------------------------------------------------------------
 
@@ -228,6 +274,9 @@ class MainWindow(QMainWindow):
             title = self.tr("Library catalog — reader mode")
         self.setWindowTitle(title)
         self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.search_menu.setTitle(self.tr("Se&arch"))
+        self.basket_menu.setTitle(self.tr("&Basket"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("Interface &language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -235,42 +284,31 @@ class MainWindow(QMainWindow):
         self.load_demo_action.setStatusTip(
             self.tr("Add made-up sample records to this catalog to try the program")
         )
+        self.reader_action.setText(self.tr("&Reader mode"))
+        self.reader_action.setStatusTip(
+            self.tr("Read-only mode for a public workstation: search, details and basket only")
+        )
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.find_action.setText(self.tr("&Find"))
+        self.refresh_action.setText(self.tr("Search &again"))
+        self.clear_filters_action.setText(self.tr("&Clear filters"))
+        self.basket_add_action.setText(self.tr("&Add selected to basket"))
+        self.basket_dock.toggleViewAction().setText(self.tr("&Show basket"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Library catalog"))
         self.system_language_action.setText(self.tr("As in the system"))
-        self.empty_heading.setText(self.tr("The catalog is empty"))
-        if self._reader:
-            self.empty_text.setText(
-                self.tr("There are no records to search yet. Please ask a librarian.")
-            )
-        else:
-            self.empty_text.setText(
-                self.tr(
-                    "To try the program before entering your own collection, load a demo "
-                    "catalog: realistic made-up records of books, reports, articles, maps and "
-                    "theses in the languages of the region. The records are added to this "
-                    "catalog."
-                )
-            )
-        self.demo_button.setText(self.tr("Load demo catalog…"))
-        # Room around the text, whatever its length in the current language.
-        self.demo_button.setMinimumWidth(
-            self.demo_button.fontMetrics().horizontalAdvance(self.demo_button.text()) + 48
-        )
-        self._show_count()
+        self.record_actions.retranslate_ui()
 
     def _show_count(self) -> None:
-        if self._count is not None:
-            # %Ln: the count in the locale's digits and grouping ("10,000", "10 000").
-            text = self.tr("Catalog: %Ln record(s)", "", self._count)
-        elif self._count_failed:
-            text = self.tr("Catalog: the number of records is not known")
+        self.welcome.set_count(self._count, self._count_failed)
+        if self._count:
+            if self.stack.currentWidget() is not self.search_view:
+                self.stack.setCurrentWidget(self.search_view)
+            if not self._searched_once:
+                self._searched_once = True
+                self.search_view.search_now()
         else:
-            text = self.tr("Catalog: counting records…")
-        self.count_label.setText(text)
-        where = describe_target(self._catalog.location.db_url)
-        self.location_label.setText(self.tr("Stored in: {where}").format(where=where))
-        self.empty_panel.setVisible(self._count == 0)
+            self.stack.setCurrentWidget(self.welcome)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -381,11 +419,14 @@ class MainWindow(QMainWindow):
         index = self.search_index
 
         def work(progress: ProgressCallback, is_cancelled: CancelCheck) -> list[str]:
+            before = _index_version(index)
             try:
                 index.ensure_ready(progress, is_cancelled)
-                return index.extract_pending(progress, is_cancelled)
+                skipped = index.extract_pending(progress, is_cancelled)
             except IndexBusy:
-                return []  # another program is updating it; its work serves us too
+                skipped = []  # another program is updating it; its work serves us too
+            self._index_changed = _index_version(index) != before
+            return skipped
 
         task = BackgroundTask(
             work,
@@ -423,6 +464,10 @@ class MainWindow(QMainWindow):
         if self._index_again:
             self._index_again = False
             self.update_search_index()
+            return
+        if self._count and (self._index_changed or self.search_view.waiting_for_index):
+            self.search_view.refresh()  # show what the update made findable
+        self.index_updated.emit()
 
     def _demo_cancelled(self) -> None:
         self.statusBar().showMessage(
@@ -435,10 +480,19 @@ class MainWindow(QMainWindow):
 
     def _set_writing(self, writing: bool) -> None:
         """While a change runs, offer no second one (the progress dialog may not show yet)."""
-        self.load_demo_action.setEnabled(not writing)
+        self.load_demo_action.setEnabled(not writing and not self._reader)
         self.demo_button.setEnabled(not writing)
 
     # --- tasks, help, closing -----------------------------------------------------------------
+
+    def track(self, task: BackgroundTask) -> None:
+        """Count a task a part of the window started as this window's work (see closeEvent)."""
+        self._tasks.add(task)
+        task.finished.connect(lambda: self._tasks.discard(task))
+
+    def launch(self, task: BackgroundTask) -> None:
+        """Start ``task`` as this window's work: closing the window waits for it."""
+        self._launch(task)
 
     def _launch(self, task: BackgroundTask) -> None:
         self._tasks.add(task)
@@ -474,7 +528,13 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop running work first: the catalog it uses is closed once the window is gone."""
+        """Close the editors (each may ask about unsaved changes), then stop running work:
+        the catalog it uses is closed once the window is gone."""
+        for editor in self.record_actions.open_editors():
+            if not editor.close():
+                event.ignore()
+                return
+        self.search_view.shutdown(CLOSE_WAIT_MS)
         for task in list(self._tasks):
             task.cancel()
         for task in list(self._tasks):
@@ -482,6 +542,99 @@ class MainWindow(QMainWindow):
                 log.warning("background work did not stop within %d ms", CLOSE_WAIT_MS)
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(STATE_KEY, self.saveState())
+        self.search_view.save_layout()
         self._settings.sync()
         self.search_index.close()
         super().closeEvent(event)
+
+    # --- records, basket, reader mode, settings -----------------------------------------------
+
+    def records_changed(self, record_ids: list[int]) -> None:
+        """Records were added, edited, deleted or restored: list, count and index follow."""
+        self.search_view.model.invalidate(record_ids)
+        current = self.search_view.current_id()
+        if current in record_ids:
+            self.search_view.detail.show_record(current, self.search_view.query)
+        self.refresh_count()
+        self.update_search_index()  # the list is searched again when the index has them
+
+    def show_record(self, record_id: int) -> None:
+        """Show a record in the list (searching for it when the current list lacks it)."""
+        if not self.search_view.select_record(record_id):
+            self.search_view.set_query(f"id:{record_id}")
+
+    def _record_activated(self, record_id: int) -> None:
+        if not self._reader:
+            self.record_actions.open_editor(record_id)
+
+    def focus_search(self) -> None:
+        if self.stack.currentWidget() is self.search_view:
+            self.search_view.focus_search()
+
+    def _refresh_search(self) -> None:
+        if self._count:
+            self.search_view.refresh()
+
+    def add_selection_to_basket(self) -> None:
+        self.add_to_basket(self.search_view.selected_ids())
+
+    def add_to_basket(self, record_ids: list[int]) -> None:
+        if not record_ids:
+            return
+        self.basket_dock.add(record_ids)
+        self.basket_dock.show()
+        self.statusBar().showMessage(
+            self.tr("%n record(s) in the basket.", "", len(self.basket)), 5000
+        )
+
+    def set_reader_mode(self, on: bool) -> bool:
+        """Enter or leave reader mode; leaving asks first (a librarian password once the
+        catalog has user roles).  Returns whether the mode is now ``on``."""
+        if on == self._reader:
+            return True
+        if not on:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Leave reader mode"),
+                self.tr(
+                    "Leave reader mode? Editing becomes possible at this workstation. "
+                    "This is meant for library staff."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.reader_action.setChecked(True)
+                return False
+        self._reader = on
+        self._apply_reader_mode()
+        self.retranslate_ui()
+        return True
+
+    def _apply_reader_mode(self) -> None:
+        editing = not self._reader
+        for action in [*self.record_actions.editing_actions, self.load_demo_action]:
+            action.setVisible(editing)
+            action.setEnabled(editing)
+        self.edit_menu.menuAction().setVisible(editing)
+        self.settings_action.setVisible(editing)
+        self.reader_action.setChecked(self._reader)
+        self.welcome.set_reader(self._reader)
+        self.search_view.detail.set_reader(self._reader)
+        if editing:
+            self.record_actions.set_selection(self.search_view.selected_ids())
+            self._set_writing(self._writer is not None)
+
+    def show_settings(self) -> SettingsDialog | None:
+        if self._reader:
+            return None
+        dialog = SettingsDialog(self.app_settings, self._languages, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+
+def _index_version(index: SearchIndex) -> tuple[str, int]:
+    """Changes whenever the index does: its generation and whoosh's commit number."""
+    try:
+        return index.generation, index.open().latest_generation()
+    except Exception:  # not built yet, or being replaced: compared only for inequality
+        return "", -1

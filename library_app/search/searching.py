@@ -285,6 +285,10 @@ class CatalogSearcher:
         }[sort]
 
     def _all_docnums(self, searcher: Searcher, query: wq.Query, sort: str) -> list[int]:
+        if sort == "relevance" and isinstance(query, wq.Every):
+            # Browsing, no words to rank by: the catalog's own order, the latest added first,
+            # without scoring every document of the index.
+            return sorted(searcher.reader().all_doc_ids(), reverse=True)
         if sort == "relevance":
             results = searcher.search(query, limit=None)
         else:

@@ -97,7 +97,7 @@ def test_a_view_scrolled_to_the_end_reads_only_what_it_shows(filled, qtbot: Any)
 
 
 def test_header_click_asks_the_engine_and_unsortable_columns_do_nothing(filled, qtbot) -> None:
-    catalog, ids = filled
+    catalog, _ids = filled
     model = ResultsModel(catalog)
     with qtbot.waitSignal(model.sort_requested) as asked:
         model.sort(COLUMNS.index("year"), Qt.SortOrder.AscendingOrder)
