@@ -2,17 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>MainWindow</name>
+    <name>AttachmentsTab</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/main_window.py" line="+261"/>
-        <source>Catalog: %Ln record(s)</source>
+        <location filename="../library_app/gui/editor/attachments_tab.py" line="+258"/>
+        <source>Storing %n file(s) with the record…</source>
         <translation>
-            <numerusform>Catalog: %Ln record</numerusform>
-            <numerusform>Catalog: %Ln records</numerusform>
+            <numerusform>Storing %n file with the record…</numerusform>
+            <numerusform>Storing %n files with the record…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BasketDock</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/basket_view.py" line="+168"/>
+        <source>Saved %Ln record(s) to {path}.</source>
+        <translation>
+            <numerusform>Saved %Ln record to {path}.</numerusform>
+            <numerusform>Saved %Ln records to {path}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+83"/>
+        <source>Remove all %Ln record(s) from the basket?</source>
+        <translation>
+            <numerusform>Remove the %Ln record from the basket?</numerusform>
+            <numerusform>Remove all %Ln records from the basket?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+92"/>
+        <source>Saving %Ln record(s)…</source>
+        <translation>
+            <numerusform>Saving %Ln record…</numerusform>
+            <numerusform>Saving %Ln records…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchEditDialog</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/batch_edit_dialog.py" line="+150"/>
+        <source>Change %n record(s)</source>
+        <translation>
+            <numerusform>Change %n record</numerusform>
+            <numerusform>Change %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The change is made to all %n selected record(s) together, or, if any of them cannot take it, to none.</source>
+        <translation>
+            <numerusform>The change is made to the %n selected record, or, if it cannot take it, not at all.</numerusform>
+            <numerusform>The change is made to all %n selected records together, or, if any of them cannot take it, to none.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83"/>
+        <source>Changing %n record(s)…</source>
+        <translation>
+            <numerusform>Changing %n record…</numerusform>
+            <numerusform>Changing %n records…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CopiesTab</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/editor/copies_tab.py" line="+295"/>
+        <source>Add %n copy(ies)</source>
+        <translation>
+            <numerusform>Add %n copy</numerusform>
+            <numerusform>Add %n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n copy(ies) to remove are on loan: {numbers}.
+
+Remove anyway?</source>
+        <translation>
+            <numerusform>%n copy to remove is on loan: {numbers}.
+
+Remove anyway?</numerusform>
+            <numerusform>%n copies to remove are on loan: {numbers}.
+
+Remove anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Remove %n copy(ies)</source>
+        <translation>
+            <numerusform>Remove %n copy</numerusform>
+            <numerusform>Remove %n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n copy(ies), {available} available</source>
+        <translation>
+            <numerusform>%n copy, {available} available</numerusform>
+            <numerusform>%n copies, {available} available</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/detail_pane.py" line="+440"/>
+        <source>%Ln matching page(s)</source>
+        <translation>
+            <numerusform>%Ln matching page</numerusform>
+            <numerusform>%Ln matching pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/editor/duplicate_warning.py" line="+172"/>
+        <source>Possible duplicate(s) in the catalog:</source>
+        <translation>
+            <numerusform>Possible duplicate in the catalog:</numerusform>
+            <numerusform>Possible duplicates in the catalog:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/main_window.py" line="+393"/>
         <source>Adding %Ln demo record(s) to the catalog…</source>
         <translation>
             <numerusform>Adding %Ln demo record to the catalog…</numerusform>
@@ -28,11 +156,114 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Search index updated; %Ln attachment(s) could not be read.</source>
         <translation>
             <numerusform>Search index updated; %Ln attachment could not be read.</numerusform>
             <numerusform>Search index updated; %Ln attachments could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+131"/>
+        <source>%n record(s) in the basket.</source>
+        <translation>
+            <numerusform>%n record in the basket.</numerusform>
+            <numerusform>%n records in the basket.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/record_actions.py" line="+180"/>
+        <source>Move %n record(s) to the trash? They disappear from searches and can be restored from File › Trash.</source>
+        <translation>
+            <numerusform>Move %n record to the trash? It disappears from searches and can be restored from File › Trash.</numerusform>
+            <numerusform>Move %n records to the trash? They disappear from searches and can be restored from File › Trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Moving %n record(s) to the trash…</source>
+        <translation>
+            <numerusform>Moving %n record to the trash…</numerusform>
+            <numerusform>Moving %n records to the trash…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n record(s) moved to the trash.</source>
+        <translation>
+            <numerusform>%n record moved to the trash.</numerusform>
+            <numerusform>%n records moved to the trash.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/editor/editor_window.py" line="+311"/>
+        <source>%n problem(s) prevent saving: </source>
+        <translation>
+            <numerusform>%n problem prevents saving: </numerusform>
+            <numerusform>%n problems prevent saving: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/search_view.py" line="+342"/>
+        <source>%Ln record(s) found.</source>
+        <translation>
+            <numerusform>%Ln record found.</numerusform>
+            <numerusform>%Ln records found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln record(s) in the catalog.</source>
+        <translation>
+            <numerusform>%Ln record in the catalog.</numerusform>
+            <numerusform>%Ln records in the catalog.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashView</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/trash_view.py" line="+197"/>
+        <source>%n record(s) in the trash.</source>
+        <translation>
+            <numerusform>%n record in the trash.</numerusform>
+            <numerusform>%n records in the trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <source>Restoring %n record(s)…</source>
+        <translation>
+            <numerusform>Restoring %n record…</numerusform>
+            <numerusform>Restoring %n records…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n record(s) restored.</source>
+        <translation>
+            <numerusform>%n record restored.</numerusform>
+            <numerusform>%n records restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/welcome.py" line="+121"/>
+        <source>Catalog: %Ln record(s)</source>
+        <translation>
+            <numerusform>Catalog: %Ln record</numerusform>
+            <numerusform>Catalog: %Ln records</numerusform>
         </translation>
     </message>
 </context>

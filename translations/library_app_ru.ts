@@ -2,6 +2,806 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AttachmentsTab</name>
+    <message>
+        <location filename="../library_app/gui/editor/attachments_tab.py" line="+137"/>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Добавить файлы…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attached files</source>
+        <translation>Прикреплённые файлы</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+16"/>
+        <location line="+30"/>
+        <location line="+17"/>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>These files cannot be attached:
+
+{files}</source>
+        <translation>Эти файлы нельзя прикрепить:
+
+{files}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Storing %n file(s) with the record…</source>
+        <translation>
+            <numerusform>Сохранение %n файла вместе с записью…</numerusform>
+            <numerusform>Сохранение %n файлов вместе с записью…</numerusform>
+            <numerusform>Сохранение %n файлов вместе с записью…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The files were not attached.</source>
+        <translation>Файлы не прикреплены.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>These files were not attached:
+
+{files}</source>
+        <translation>Эти файлы не были прикреплены:
+
+{files}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+20"/>
+        <source>Remove files</source>
+        <translation>Удаление файлов</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Remove {files} from this record?
+
+This takes effect at once and cannot be undone; the file stays available if another record uses it.</source>
+        <translation>Удалить {files} из этой записи?
+
+Удаление выполняется сразу и не может быть отменено; если файл используется в другой записи, там он останется.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Removing files…</source>
+        <translation>Удаление файлов…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The files were not removed.</source>
+        <translation>Файлы не удалены.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+11"/>
+        <location line="+7"/>
+        <source>Open file</source>
+        <translation>Открытие файла</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Preparing «{name}»…</source>
+        <translation>Подготовка «{name}»…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>«{name}» could not be opened.</source>
+        <translation>Не удалось открыть «{name}».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No program to open «{name}» was found.</source>
+        <translation>Не найдена программа для открытия «{name}».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file «{name}» is missing ({path}). Check the catalog (library-app check) or attach the file again.</source>
+        <translation>Файл «{name}» отсутствует ({path}). Проверьте каталог (library-app check) или прикрепите файл заново.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>when saved</source>
+        <translation>при сохранении</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is attached when the record is saved.</source>
+        <translation>Файл будет прикреплён при сохранении записи.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drop files here to attach them. They are stored when the record is saved.</source>
+        <translation>Перетащите сюда файлы, чтобы прикрепить их. Они сохранятся вместе с записью.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop files here to attach them.</source>
+        <translation>Перетащите сюда файлы, чтобы прикрепить их.</translation>
+    </message>
+</context>
+<context>
+    <name>BasketDock</name>
+    <message>
+        <location filename="../library_app/gui/basket_view.py" line="+124"/>
+        <source>Title</source>
+        <translation>Заглавие</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove from basket</source>
+        <translation>Удалить из подборки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected records (Delete)</source>
+        <translation>Удалить выбранные записи (Delete)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lear…</source>
+        <translation>&amp;Очистить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+121"/>
+        <source>Empty the basket</source>
+        <translation>Очистить подборку</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the basket as a numbered list (text) or as records (JSON)</source>
+        <translation>Сохранить подборку как нумерованный список (текст) или как записи (JSON)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Basket ({count})</source>
+        <translation>Подборка ({count})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The saved basket could not be read, so it starts empty. The damaged file was kept as {path}.</source>
+        <translation>Сохранённую подборку не удалось прочитать, поэтому подборка пуста. Повреждённый файл сохранён как {path}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The saved basket could not be read, so it starts empty.</source>
+        <translation>Сохранённую подборку не удалось прочитать, поэтому подборка пуста.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Saved %Ln record(s) to {path}.</source>
+        <translation>
+            <numerusform>В файл {path} сохранена %Ln запись.</numerusform>
+            <numerusform>В файл {path} сохранены %Ln записи.</numerusform>
+            <numerusform>В файл {path} сохранено %Ln записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collect records here with “Add to basket”.</source>
+        <translation>Собирайте здесь записи кнопкой «Добавить в подборку».</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Record {id}…</source>
+        <translation>Запись {id}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record {id} no longer exists</source>
+        <translation>Запись {id} больше не существует</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{title} (in the trash)</source>
+        <translation>{title} (в корзине)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+14"/>
+        <location line="+21"/>
+        <source>The basket was not saved.</source>
+        <translation>Подборка не сохранена.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-9"/>
+        <source>Remove all %Ln record(s) from the basket?</source>
+        <translation>
+            <numerusform>Удалить из подборки %Ln запись?</numerusform>
+            <numerusform>Удалить из подборки все %Ln записи?</numerusform>
+            <numerusform>Удалить из подборки все %Ln записей?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The records of the basket could not be read.</source>
+        <translation>Не удалось прочитать записи подборки.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Numbered list (*.txt)</source>
+        <translation>Нумерованный список (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records as JSON (*.json)</source>
+        <translation>Записи в формате JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>Export the basket</source>
+        <translation>Экспорт подборки</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>basket.txt</source>
+        <translation>подборка.txt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Saving %Ln record(s)…</source>
+        <translation>
+            <numerusform>Сохранение %Ln записи…</numerusform>
+            <numerusform>Сохранение %Ln записей…</numerusform>
+            <numerusform>Сохранение %Ln записей…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The basket was not exported.</source>
+        <translation>Подборка не экспортирована.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchEditDialog</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/batch_edit_dialog.py" line="+150"/>
+        <source>Change %n record(s)</source>
+        <translation>
+            <numerusform>Изменить %n запись</numerusform>
+            <numerusform>Изменить %n записи</numerusform>
+            <numerusform>Изменить %n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The change is made to all %n selected record(s) together, or, if any of them cannot take it, to none.</source>
+        <translation>
+            <numerusform>Изменение вносится сразу во все выбранные записи (%n), а если хотя бы одну из них изменить нельзя — ни в одну.</numerusform>
+            <numerusform>Изменение вносится сразу во все выбранные записи (%n), а если хотя бы одну из них изменить нельзя — ни в одну.</numerusform>
+            <numerusform>Изменение вносится сразу во все выбранные записи (%n), а если хотя бы одну из них изменить нельзя — ни в одну.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add subject:</source>
+        <translation>&amp;Добавить рубрику:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove subject:</source>
+        <translation>&amp;Удалить рубрику:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Location of all copies:</source>
+        <translation>&amp;Местонахождение всех экземпляров:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;helf mark of all copies:</source>
+        <translation>&amp;Шифр хранения всех экземпляров:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status of all copies:</source>
+        <translation>&amp;Статус всех экземпляров:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(leave as it is)</source>
+        <translation>(не менять)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>leave as it is</source>
+        <translation>не менять</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Several subjects: separate them with «;». Empty fields change nothing. Records that already look like this are left as they are.</source>
+        <translation>Несколько рубрик разделяйте знаком «;». Пустые поля ничего не меняют. Записи, которые уже соответствуют этим значениям, не изменяются.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This change cannot be made: {problem}</source>
+        <translation>Это изменение невозможно: {problem}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Change records</source>
+        <translation>Изменение записей</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Changing %n record(s)…</source>
+        <translation>
+            <numerusform>Изменение %n записи…</numerusform>
+            <numerusform>Изменение %n записей…</numerusform>
+            <numerusform>Изменение %n записей…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed.</source>
+        <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Отменено; ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>CopiesTab</name>
+    <message>
+        <location filename="../library_app/gui/editor/copies_model.py" line="+65"/>
+        <source>Inventory no.</source>
+        <translation>Инв. №</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../library_app/gui/editor/copies_tab.py" line="+383"/>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Местонахождение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf mark</source>
+        <translation>Шифр хранения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acquired on</source>
+        <translation>Дата поступления</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Источник поступления</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Edit copy: {column}</source>
+        <translation>изменение экземпляра: {column}</translation>
+    </message>
+    <message>
+        <location filename="../library_app/gui/editor/copies_tab.py" line="-209"/>
+        <source>&amp;Add copy</source>
+        <translation>&amp;Добавить экземпляр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a copy with the next free inventory number (Ins)</source>
+        <translation>Добавить экземпляр со следующим свободным инвентарным номером (Ins)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;copies…</source>
+        <translation>Добавить &amp;экземпляры…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add several copies with consecutive inventory numbers (Shift+Ins)</source>
+        <translation>Добавить несколько экземпляров с последовательными инвентарными номерами (Shift+Ins)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove copy</source>
+        <translation>&amp;Удалить экземпляр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected copies (Del)</source>
+        <translation>Удалить выбранные экземпляры (Del)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copies</source>
+        <translation>Экземпляры</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+21"/>
+        <source>Add copies</source>
+        <translation>Добавление экземпляров</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>How many copies?</source>
+        <translation>Сколько экземпляров?</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The inventory number pattern «{pattern}» cannot be used: {problem}.
+
+Change it in the settings.</source>
+        <translation>Шаблон инвентарного номера «{pattern}» нельзя использовать: {problem}.
+
+Измените его в настройках.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No copies were added.</source>
+        <translation>Экземпляры не добавлены.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Add %n copy(ies)</source>
+        <translation>
+            <numerusform>добавление %n экземпляра</numerusform>
+            <numerusform>добавление %n экземпляров</numerusform>
+            <numerusform>добавление %n экземпляров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Remove copies</source>
+        <translation>Удаление экземпляров</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n copy(ies) to remove are on loan: {numbers}.
+
+Remove anyway?</source>
+        <translation>
+            <numerusform>%n удаляемый экземпляр выдан: {numbers}.
+
+Всё равно удалить?</numerusform>
+            <numerusform>%n удаляемых экземпляра выданы: {numbers}.
+
+Всё равно удалить?</numerusform>
+            <numerusform>%n удаляемых экземпляров выданы: {numbers}.
+
+Всё равно удалить?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Remove %n copy(ies)</source>
+        <translation>
+            <numerusform>удаление %n экземпляра</numerusform>
+            <numerusform>удаление %n экземпляров</numerusform>
+            <numerusform>удаление %n экземпляров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No copies</source>
+        <translation>Нет экземпляров</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n copy(ies), {available} available</source>
+        <translation>
+            <numerusform>%n экземпляр, в наличии: {available}</numerusform>
+            <numerusform>%n экземпляра, в наличии: {available}</numerusform>
+            <numerusform>%n экземпляров, в наличии: {available}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Inventory number</source>
+        <translation>Инвентарный номер</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The inventory number is empty.</source>
+        <translation>Не указан инвентарный номер.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{label} {value} is given to copies {rows} here.</source>
+        <translation>{label} {value} указан здесь у экземпляров {rows}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label} {value} is already used by a copy of record {record} (in the trash).</source>
+        <translation>{label} {value} уже присвоен экземпляру записи {record} (запись в корзине).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label} {value} is already used by a copy of record {record}.</source>
+        <translation>{label} {value} уже присвоен экземпляру записи {record}.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Copy {number}: {problem}</source>
+        <translation>Экземпляр {number}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../library_app/gui/detail_pane.py" line="+267"/>
+        <source>Add to &amp;basket</source>
+        <translation>Добавить в &amp;подборку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this record in your basket</source>
+        <translation>Добавить эту запись в вашу подборку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this record in the editor</source>
+        <translation>Открыть эту запись в редакторе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected file with its usual program</source>
+        <translation>Открыть выбранный файл в программе по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inventory number</source>
+        <translation>Инвентарный номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Местонахождение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf mark</source>
+        <translation>Шифр хранения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a record in the list to see its full description here.</source>
+        <translation>Выберите запись в списке, чтобы увидеть здесь её полное описание.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the record…</source>
+        <translation>Загрузка записи…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This record no longer exists: it was probably removed by someone else meanwhile. Search again to refresh the list.</source>
+        <translation>Этой записи больше нет: вероятно, за это время её удалил кто-то другой. Выполните поиск ещё раз, чтобы обновить список.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record could not be read.</source>
+        <translation>Не удалось прочитать запись.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copies ({count})</source>
+        <translation>Экземпляры ({count})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attachments ({count})</source>
+        <translation>Вложения ({count})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{available} of {total} available</source>
+        <translation>В наличии {available} из {total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library holds no copies of this record.</source>
+        <translation>В фонде библиотеки нет экземпляров этого издания.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%Ln matching page(s)</source>
+        <translation>
+            <numerusform>найдено на %Ln странице</numerusform>
+            <numerusform>найдено на %Ln страницах</numerusform>
+            <numerusform>найдено на %Ln страницах</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Open attachment</source>
+        <translation>Открытие вложения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing {name}…</source>
+        <translation>Подготовка {name}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opening {name}…</source>
+        <translation>Открытие {name}…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No program to open {name} was found.</source>
+        <translation>Не найдена программа для открытия {name}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file cannot be opened: {reason}</source>
+        <translation>Не удаётся открыть файл: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <location filename="../library_app/gui/editor/duplicate_warning.py" line="+153"/>
+        <source>same ISBN</source>
+        <translation>тот же ISBN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same ISSN</source>
+        <translation>тот же ISSN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar title, year and author</source>
+        <translation>похожие заглавие, год и автор</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Possible duplicate(s) in the catalog:</source>
+        <translation>
+            <numerusform>Возможный дубликат в каталоге:</numerusform>
+            <numerusform>Возможные дубликаты в каталоге:</numerusform>
+            <numerusform>Возможные дубликаты в каталоге:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open record {id}</source>
+        <translation>Открыть запись {id}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorReport</name>
     <message>
         <location filename="../library_app/gui/errors.py" line="+28"/>
@@ -31,9 +831,284 @@
     </message>
 </context>
 <context>
+    <name>FacetPanel</name>
+    <message>
+        <location filename="../library_app/gui/facet_panel.py" line="+122"/>
+        <source>Check values to narrow the search. Values of one group widen each other (Kazakh or Russian); groups narrow each other. Space or Enter checks.</source>
+        <translation>Отметьте значения, чтобы сузить поиск. Значения одной группы дополняют друг друга (казахский или русский), а разные группы сужают поиск. Отметить значение — Пробел или Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <location line="+254"/>
+        <source>{facet}: {value} ×</source>
+        <translation>{facet}: {value} ×</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove this filter</source>
+        <translation>Убрать этот фильтр</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Clear all</source>
+        <translation>Сбросить все</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every filter</source>
+        <translation>Убрать все фильтры</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../library_app/gui/labels.py" line="+26"/>
+        <source>Book</source>
+        <translation>Книга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proceedings</source>
+        <translation>Материалы конференции</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thesis</source>
+        <translation>Диссертация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial issue</source>
+        <translation>Выпуск периодического издания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic resource</source>
+        <translation>Электронный ресурс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audiovisual</source>
+        <translation>Аудиовизуальный материал</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard</source>
+        <translation>Стандарт</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editor</source>
+        <translation>Редактор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compiler</source>
+        <translation>Составитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translator</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corporate author</source>
+        <translation>Коллективный автор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuing body</source>
+        <translation>Выпускающая организация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting / conference</source>
+        <translation>Совещание / конференция</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+40"/>
+        <source>Available</source>
+        <translation>В наличии</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>On loan</source>
+        <translation>Выдан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In repair</source>
+        <translation>В ремонте</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>Утерян</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written off</source>
+        <translation>Списан</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Purchase</source>
+        <translation>Покупка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gift</source>
+        <translation>Дар</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange</source>
+        <translation>Обмен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal deposit</source>
+        <translation>Обязательный экземпляр</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Local number</source>
+        <translation>Локальный номер</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>All copies on loan</source>
+        <translation>Все экземпляры выданы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not available</source>
+        <translation>Нет в наличии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No copies</source>
+        <translation>Нет экземпляров</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online / attached file</source>
+        <translation>Онлайн / прикреплённый файл</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material type</source>
+        <translation>Тип материала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Years</source>
+        <translation>Годы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Предметная рубрика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Местонахождение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Availability</source>
+        <translation>Наличие</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(none)</source>
+        <translation>(не указано)</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPalette</name>
+    <message>
+        <location filename="../library_app/gui/letter_palette.py" line="+139"/>
+        <source>Central Asian letters: ә ғ қ ң ө ұ ү һ і, oʻ gʻ and more.
+{shortcut} in the search box changes the letter before the cursor: а→ә, г→ғ, к→қ, н→ң, о→ө, у→ұ→ү, х→һ, и→і, o→oʻ, g→gʻ; press it again for the next variant and back.</source>
+        <translation>Буквы языков Центральной Азии: ә ғ қ ң ө ұ ү һ і, oʻ gʻ и другие.
+{shortcut} в строке поиска заменяет букву перед курсором: а→ә, г→ғ, к→қ, н→ң, о→ө, у→ұ→ү, х→һ, и→і, o→oʻ, g→gʻ; нажмите ещё раз, чтобы получить следующий вариант, а затем вернуться к исходной букве.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Central Asian letters</source>
+        <translation>Буквы языков Центральной Азии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the letter before the cursor</source>
+        <translation>Заменить букву перед курсором</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aa</source>
+        <translation>Аа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capital letters (or hold Shift while clicking a letter)</source>
+        <translation>Заглавные буквы (или удерживайте Shift, щёлкая по букве)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uzbek</source>
+        <translation>Узбекский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kyrgyz, Tajik</source>
+        <translation>Киргизский, таджикский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turkmen</source>
+        <translation>Туркменский</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../library_app/gui/main_window.py" line="+222"/>
+        <location filename="../library_app/gui/main_window.py" line="+272"/>
         <source>Library catalog</source>
         <translation>Библиотечный каталог</translation>
     </message>
@@ -46,6 +1121,21 @@
         <location line="+2"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;arch</source>
+        <translation>П&amp;оиск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Basket</source>
+        <translation>Под&amp;борка</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -74,6 +1164,46 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Reader mode</source>
+        <translation>&amp;Режим читателя</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read-only mode for a public workstation: search, details and basket only</source>
+        <translation>Режим только для просмотра на общедоступном компьютере: только поиск, описания записей и подборка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search &amp;again</source>
+        <translation>&amp;Повторить поиск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear filters</source>
+        <translation>&amp;Сбросить фильтры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add selected to basket</source>
+        <translation>&amp;Добавить выбранное в подборку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show basket</source>
+        <translation>&amp;Показать подборку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -87,8 +1217,1413 @@
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
+    <message numerus="yes">
+        <location line="+288"/>
+        <source>%n record(s) in the basket.</source>
+        <translation>
+            <numerusform>В подборке %n запись.</numerusform>
+            <numerusform>В подборке %n записи.</numerusform>
+            <numerusform>В подборке %n записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Leave reader mode</source>
+        <translation>Выход из режима читателя</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave reader mode? Editing becomes possible at this workstation. This is meant for library staff.</source>
+        <translation>Выйти из режима читателя? На этом рабочем месте станет доступно редактирование. Это действие предназначено для сотрудников библиотеки.</translation>
+    </message>
+    <message>
+        <location line="-262"/>
+        <source>The number of records could not be read.</source>
+        <translation>Не удалось определить число записей.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+28"/>
+        <source>Load demo catalog</source>
+        <translation>Загрузка демонстрационного каталога</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>How many demo records should be added ({minimum} to {maximum})?</source>
+        <translation>Сколько демонстрационных записей добавить (от {minimum} до {maximum})?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Adding %Ln demo record(s) to the catalog…</source>
+        <translation>
+            <numerusform>Добавление в каталог %Ln демонстрационной записи…</numerusform>
+            <numerusform>Добавление в каталог %Ln демонстрационных записей…</numerusform>
+            <numerusform>Добавление в каталог %Ln демонстрационных записей…</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+1"/>
+        <source>The demo catalog was not loaded.</source>
+        <translation>Демонстрационный каталог не загружен.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Added %Ln demo record(s).</source>
+        <translation>
+            <numerusform>Добавлена %Ln демонстрационная запись.</numerusform>
+            <numerusform>Добавлены %Ln демонстрационные записи.</numerusform>
+            <numerusform>Добавлено %Ln демонстрационных записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The search index could not be updated.</source>
+        <translation>Поисковый индекс не удалось обновить.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Updating the search index… {percent}%</source>
+        <translation>Обновление поискового индекса… {percent}%</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Search index updated; %Ln attachment(s) could not be read.</source>
+        <translation>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложение.</numerusform>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложения.</numerusform>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Loading the demo catalog was cancelled; nothing was changed.</source>
+        <translation>Загрузка демонстрационного каталога отменена; в каталоге ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>About Library catalog</source>
+        <translation>О программе «Библиотечный каталог»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;Library catalog {version}&lt;/h3&gt;&lt;p&gt;A catalog for environmental libraries: books, reports, proceedings, articles, maps and theses in the languages of Central Asia.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Библиотечный каталог {version}&lt;/h3&gt;&lt;p&gt;Каталог для экологических библиотек: книги, отчёты, материалы конференций, статьи, карты и диссертации на языках Центральной Азии.&lt;/p&gt;&lt;p&gt;Свободная программа, распространяется на условиях GNU General Public License версии 3 или любой более поздней версии.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../library_app/gui/record_actions.py" line="+61"/>
+        <source>&amp;New record…</source>
+        <translation>&amp;Новая запись…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog a new book, report, article, map…</source>
+        <translation>Каталогизировать новую книгу, отчёт, статью, карту…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit record…</source>
+        <translation>&amp;Изменить запись…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate as template…</source>
+        <translation>&amp;Дублировать как шаблон…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new record from a copy of the selected one</source>
+        <translation>Создать новую запись на основе копии выбранной</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete to trash</source>
+        <translation>&amp;Удалить в корзину</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Batch edit selected…</source>
+        <translation>&amp;Групповое изменение выбранных…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Корзина…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records deleted from the catalog; restore them</source>
+        <translation>Записи, удалённые из каталога; их можно восстановить</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The record could not be opened.</source>
+        <translation>Не удалось открыть запись.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location line="+18"/>
+        <source>Delete to trash</source>
+        <translation>Удаление в корзину</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-16"/>
+        <source>Move %n record(s) to the trash? They disappear from searches and can be restored from File › Trash.</source>
+        <translation>
+            <numerusform>Переместить в корзину %n запись? Записи в корзине не находятся поиском; их можно восстановить через «Файл › Корзина».</numerusform>
+            <numerusform>Переместить в корзину %n записи? Записи в корзине не находятся поиском; их можно восстановить через «Файл › Корзина».</numerusform>
+            <numerusform>Переместить в корзину %n записей? Записи в корзине не находятся поиском; их можно восстановить через «Файл › Корзина».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Moving %n record(s) to the trash…</source>
+        <translation>
+            <numerusform>Перемещение %n записи в корзину…</numerusform>
+            <numerusform>Перемещение %n записей в корзину…</numerusform>
+            <numerusform>Перемещение %n записей в корзину…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The records were not deleted.</source>
+        <translation>Записи не удалены.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n record(s) moved to the trash.</source>
+        <translation>
+            <numerusform>%n запись перемещена в корзину.</numerusform>
+            <numerusform>%n записи перемещены в корзину.</numerusform>
+            <numerusform>%n записей перемещено в корзину.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordCard</name>
+    <message>
+        <location filename="../library_app/gui/record_card.py" line="+53"/>
+        <source>UDC</source>
+        <translation>УДК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BBK</source>
+        <translation>ББК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local class</source>
+        <translation>Местная классификация</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Vol. {volume}</source>
+        <translation>Т. {volume}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no. {issue}</source>
+        <translation>№ {issue}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>P. {pages}</source>
+        <translation>С. {pages}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+181"/>
+        <source>accessed {date}</source>
+        <translation>дата обращения: {date}</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>This record is in the trash (deleted {when}).</source>
+        <translation>Эта запись находится в корзине (удалена {when}).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+91"/>
+        <source>Edition</source>
+        <translation>Сведения об издании</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>Publication</source>
+        <translation>Выходные данные</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extent</source>
+        <translation>Объём</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+94"/>
+        <source>Scale</source>
+        <translation>Масштаб</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <location line="+92"/>
+        <source>Series</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>In</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Subjects</source>
+        <translation>Предметные рубрики</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places</source>
+        <translation>Географические названия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keywords</source>
+        <translation>Ключевые слова</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funders</source>
+        <translation>Доноры</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+104"/>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+95"/>
+        <source>Control number</source>
+        <translation>Контрольный номер</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <location line="+74"/>
+        <source>Summary</source>
+        <translation>Аннотация</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Record id</source>
+        <translation>Идентификатор записи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material type</source>
+        <translation>Тип материала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Заглавие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other title information</source>
+        <translation>Сведения, относящиеся к заглавию</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parallel title</source>
+        <translation>Параллельное заглавие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement of responsibility</source>
+        <translation>Сведения об ответственности</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contributor</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place of publication</source>
+        <translation>Место издания</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publisher</source>
+        <translation>Издательство</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Illustrations</source>
+        <translation>Иллюстрации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dimensions</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Host item</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Subject</source>
+        <translation>Предметная рубрика</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geographic name</source>
+        <translation>Географическое название</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyword</source>
+        <translation>Ключевое слово</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Funder</source>
+        <translation>Донор</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Control number source</source>
+        <translation>Источник контрольного номера</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copies</source>
+        <translation>Экземпляры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{available} of {total} available</source>
+        <translation>В наличии {available} из {total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>Изменена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>Удалена</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Acquired: {date}</source>
+        <translation>Дата поступления: {date}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source: {source}</source>
+        <translation>Источник поступления: {source}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>p. {page}</source>
+        <translation>с. {page}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The words searched for are not in the attached files.</source>
+        <translation>Искомых слов в прикреплённых файлах нет.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text of {files} has not been read yet or cannot be read, so it was not searched.</source>
+        <translation>Поиск по {files} не выполнялся: текст ещё не прочитан или его невозможно прочитать.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../library_app/gui/editor/editor_window.py" line="+231"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the record (Ctrl+S)</source>
+        <translation>Сохранить запись (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and &amp;close</source>
+        <translation>Сохранить и за&amp;крыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duplicate as template</source>
+        <translation>&amp;Дублировать как шаблон</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new record with this description filled in (no copies or files)</source>
+        <translation>Создать новую запись, заполненную описанием этой (без экземпляров и файлов)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New record</source>
+        <translation>&amp;Новая запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Описание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;opies</source>
+        <translation>&amp;Экземпляры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attachments</source>
+        <translation>&amp;Вложения</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>%n problem(s) prevent saving: </source>
+        <translation>
+            <numerusform>Сохранению мешает %n ошибка: </numerusform>
+            <numerusform>Сохранению мешают %n ошибки: </numerusform>
+            <numerusform>Сохранению мешают %n ошибок: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Can be saved; please check: </source>
+        <translation>Можно сохранить, но проверьте: </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>New record</source>
+        <translation>Новая запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{record}[*] — Record editor</source>
+        <translation>{record}[*] — Редактор записи</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Save record</source>
+        <translation>Сохранение записи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the record…</source>
+        <translation>Сохранение записи…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record was saved, but files were not attached.</source>
+        <translation>Запись сохранена, но файлы не прикреплены.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+59"/>
+        <source>Record not saved</source>
+        <translation>Запись не сохранена</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>The record was not saved: {reason}.
+
+Everything you typed is still in this window. Open the record again from the catalog in another window to see the other change, then bring the two together.</source>
+        <translation>Запись не сохранена: {reason}.
+
+Всё, что вы ввели, осталось в этом окне. Откройте запись из каталога ещё раз в другом окне, чтобы увидеть внесённое там изменение, а затем объедините оба варианта.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The record was not saved. Everything you typed is still in the editor.</source>
+        <translation>Запись не сохранена. Всё, что вы ввели, осталось в редакторе.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record has changes that are not saved. Save them before closing?</source>
+        <translation>В записи есть несохранённые изменения. Сохранить их перед закрытием?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The record cannot be saved yet: {problems}</source>
+        <translation>Запись пока нельзя сохранить: {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../library_app/gui/editor/record_fields.py" line="+209"/>
+        <source>«{text}» is not a date (write 2024-05-31 or 31.05.2024)</source>
+        <translation>«{text}» — не дата (введите 2024-05-31 или 31.05.2024)</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>UDC</source>
+        <translation>УДК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BBK</source>
+        <translation>ББК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local</source>
+        <translation>Локальная</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Title in another language</source>
+        <translation>Заглавие на другом языке</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Surname, or name of the body</source>
+        <translation>Фамилия или название организации</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Forenames or initials</source>
+        <translation>Имя или инициалы</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name in another script</source>
+        <translation>Имя в другой графике</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Series title</source>
+        <translation>Заглавие серии</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Qualifier (pbk., electronic)</source>
+        <translation>Уточнение (в обл., электронное)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Class number</source>
+        <translation>Индекс</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accessed (YYYY-MM-DD)</source>
+        <translation>Дата обращения (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code or name (rus, kk, Uzbek)</source>
+        <translation>Код или название (rus, kk, узбекский)</translation>
+    </message>
+    <message>
+        <location filename="../library_app/gui/editor/record_form.py" line="+242"/>
+        <source>Title and responsibility</source>
+        <translation>Заглавие и сведения об ответственности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published in (journal or collection)</source>
+        <translation>Источник (журнал или сборник)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authors and other contributors</source>
+        <translation>Авторы и другие участники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publication</source>
+        <translation>Выходные данные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Physical description</source>
+        <translation>Физическая характеристика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+59"/>
+        <source>Series</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Project and funding</source>
+        <translation>Проект и финансирование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language and identifiers</source>
+        <translation>Язык и идентификаторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject access</source>
+        <translation>Предметизация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary, notes and links</source>
+        <translation>Аннотация, примечания и ссылки</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publication (only if the host item needs it)</source>
+        <translation>Выходные данные (только если они нужны для источника)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add the conference</source>
+        <translation>Добавить конференцию</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the issuing body</source>
+        <translation>Добавить выпускающую организацию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2015, [2015?], 1998-2003</source>
+        <translation>2015, [2015?], 1998-2003</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1:1 000 000</source>
+        <translation>1:1 000 000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>45-58</source>
+        <translation>45-58</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Institution / publisher</source>
+        <translation>Учреждение / издательство</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extent (1 map, 4 sheets)</source>
+        <translation>Объём (1 карта, 4 листа)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Funders / donors</source>
+        <translation>Доноры (финансирование)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Material type</source>
+        <translation>Тип материала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Заглавие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other title information</source>
+        <translation>Сведения, относящиеся к заглавию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parallel titles</source>
+        <translation>Параллельные заглавия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement of responsibility</source>
+        <translation>Сведения об ответственности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal or collection</source>
+        <translation>Журнал или сборник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year, in the host</source>
+        <translation>Год (в источнике)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume</source>
+        <translation>Том</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue</source>
+        <translation>Выпуск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contributors</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edition</source>
+        <translation>Сведения об издании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places of publication</source>
+        <translation>Места издания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publishers</source>
+        <translation>Издательства</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages / extent</source>
+        <translation>Страницы / объём</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Illustrations</source>
+        <translation>Иллюстрации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dimensions</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale</source>
+        <translation>Масштаб</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funders</source>
+        <translation>Доноры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifiers</source>
+        <translation>Идентификаторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification</source>
+        <translation>Классификация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subjects</source>
+        <translation>Предметные рубрики</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geographic names</source>
+        <translation>Географические названия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keywords</source>
+        <translation>Ключевые слова</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Аннотация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online links</source>
+        <translation>Ссылки в интернете</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Edit {field}</source>
+        <translation>изменение поля «{field}»</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>copied from the template; change it to this work&apos;s title</source>
+        <translation>скопировано из шаблона; замените заглавием этого документа</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../library_app/gui/results_model.py" line="+167"/>
+        <source>(record no longer available)</source>
+        <translation>(запись больше недоступна)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Copies available now / copies held</source>
+        <translation>Экземпляров в наличии сейчас / всего экземпляров</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title</source>
+        <translation>Заглавие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authors</source>
+        <translation>Авторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf mark</source>
+        <translation>Шифр хранения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available</source>
+        <translation>В наличии</translation>
+    </message>
+</context>
+<context>
+    <name>RowListEditor</name>
+    <message>
+        <location filename="../library_app/gui/editor/list_editors.py" line="+139"/>
+        <source>+ Add</source>
+        <translation>+ Добавить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a row (Insert)</source>
+        <translation>Добавить строку (Insert)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the current row (Ctrl+Delete)</source>
+        <translation>Удалить текущую строку (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the current row up (Alt+Up)</source>
+        <translation>Переместить текущую строку вверх (Alt+Up)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the current row down (Alt+Down)</source>
+        <translation>Переместить текущую строку вниз (Alt+Down)</translation>
+    </message>
+    <message>
+        <location line="+251"/>
+        <source>Row {number}: {message}</source>
+        <translation>Строка {number}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../library_app/gui/search_view.py" line="+188"/>
+        <source>Search titles, authors, subjects, places, full text… (Ctrl+F)</source>
+        <translation>Поиск по заглавиям, авторам, рубрикам, местам, полному тексту… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Words in any script or spelling. &quot;Exact phrase&quot;, OR, NOT or -word, word*, word~ for spelling mistakes, fields such as author: title: subject: year:1990-2000 lang:kaz isbn:</source>
+        <translation>Слова в любой письменности и любом написании. «Точная фраза», ИЛИ, НЕ или -слово, слово*, слово~ для опечаток, поля, например: автор: заглавие: рубрика: год:1990-2000 язык:kaz isbn:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sort:</source>
+        <translation>&amp;Сортировка:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relevance</source>
+        <translation>По релевантности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>По заглавию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>По автору</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year, newest first</source>
+        <translation>По году, сначала новые</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>The search index is being prepared; results appear as soon as it is ready.</source>
+        <translation>Поисковый индекс готовится; результаты появятся, как только он будет готов.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The search failed: {reason}</source>
+        <translation>Ошибка поиска: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing was found for «{query}»; showing results for «{suggestion}».</source>
+        <translation>По запросу «{query}» ничего не найдено; показаны результаты для «{suggestion}».</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln record(s) found.</source>
+        <translation>
+            <numerusform>Найдена %Ln запись.</numerusform>
+            <numerusform>Найдены %Ln записи.</numerusform>
+            <numerusform>Найдено %Ln записей.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln record(s) in the catalog.</source>
+        <translation>
+            <numerusform>В каталоге %Ln запись.</numerusform>
+            <numerusform>В каталоге %Ln записи.</numerusform>
+            <numerusform>В каталоге %Ln записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing matches with the filters chosen.</source>
+        <translation>С выбранными фильтрами ничего не найдено.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search without filters</source>
+        <translation>Искать без фильтров</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was found. Try fewer words, another spelling, or the beginning of a word with * (ecolog*).</source>
+        <translation>Ничего не найдено. Попробуйте меньше слов, другое написание или начало слова со * (эколог*).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The catalog has no records yet.</source>
+        <translation>В каталоге пока нет записей.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Some rows could not be read from the catalog: {reason}</source>
+        <translation>Не удалось прочитать из каталога некоторые строки: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../library_app/gui/settings_dialog.py" line="+204"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog location</source>
+        <translation>Расположение каталога</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Data folder (search index, attachments, backups; empty: the usual place):</source>
+        <translation>&amp;Папка данных (поисковый индекс, вложения, резервные копии; если пусто — обычное место):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog on &amp;this computer (SQLite, in the data folder)</source>
+        <translation>Каталог на &amp;этом компьютере (SQLite, в папке данных)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog on a &amp;PostgreSQL server, URL:</source>
+        <translation>Каталог на &amp;сервере PostgreSQL, URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation>Проверить по&amp;дключение</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new location takes effect the next time the program starts. A folder or server given on the command line or in the environment takes precedence.</source>
+        <translation>Новое расположение вступит в силу при следующем запуске программы. Папка или сервер, заданные в командной строке или в переменных окружения, имеют приоритет.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Working</source>
+        <translation>Работа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Язык интерфейса:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As in the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;order of results:</source>
+        <translation>Сор&amp;тировка результатов по умолчанию:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relevance</source>
+        <translation>По релевантности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>По заглавию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>По автору</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year, newest first</source>
+        <translation>По году, сначала новые</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New copies</source>
+        <translation>Новые экземпляры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inventory number pattern:</source>
+        <translation>&amp;Шаблон инвентарного номера:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} is the running number, {n:04d} pads it with zeros to four digits, {year} is the current year. Example: INV-{year}-{n:04d}</source>
+        <translation>{n} — порядковый номер, {n:04d} дополняет его нулями до четырёх цифр, {year} — текущий год. Пример: INV-{year}-{n:04d}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter the server&apos;s URL, e.g. postgresql://user@host:5432/catalog</source>
+        <translation>Введите URL сервера, например postgresql://user@host:5432/catalog</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This pattern cannot be used: {problem}</source>
+        <translation>Этот шаблон нельзя использовать: {problem}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New copies get: {numbers}, …</source>
+        <translation>Новые экземпляры получат: {numbers}, …</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Data folder</source>
+        <translation>Папка данных</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connected. {answer}</source>
+        <translation>Подключено. {answer}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No connection: {error}</source>
+        <translation>Нет подключения: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../library_app/gui/app.py" line="+125"/>
+        <source>The catalog could not be opened.</source>
+        <translation>Не удалось открыть каталог.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The catalog was upgraded to this version; a copy of the old one was saved as {path}</source>
+        <translation>Каталог обновлён для этой версии программы; копия прежнего каталога сохранена в файле {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TrashView</name>
+    <message>
+        <location filename="../library_app/gui/trash_view.py" line="+113"/>
+        <source>Trash</source>
+        <translation>Корзина</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted records are kept here. Restore brings the selected records back into the catalog and its searches.</source>
+        <translation>Здесь хранятся удалённые записи. Кнопка «Восстановить» возвращает выбранные записи в каталог и в результаты поиска.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Заглавие</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The trash could not be read.</source>
+        <translation>Не удалось прочитать корзину.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Reading the trash…</source>
+        <translation>Чтение корзины…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trash is empty.</source>
+        <translation>Корзина пуста.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n record(s) in the trash.</source>
+        <translation>
+            <numerusform>В корзине %n запись.</numerusform>
+            <numerusform>В корзине %n записи.</numerusform>
+            <numerusform>В корзине %n записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Restore records</source>
+        <translation>Восстановление записей</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Restoring %n record(s)…</source>
+        <translation>
+            <numerusform>Восстановление %n записи…</numerusform>
+            <numerusform>Восстановление %n записей…</numerusform>
+            <numerusform>Восстановление %n записей…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The records were not all restored.</source>
+        <translation>Восстановлены не все записи.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n record(s) restored.</source>
+        <translation>
+            <numerusform>Восстановлена %n запись.</numerusform>
+            <numerusform>Восстановлены %n записи.</numerusform>
+            <numerusform>Восстановлено %n записей.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../library_app/gui/welcome.py" line="+97"/>
         <source>The catalog is empty</source>
         <translation>Каталог пуст</translation>
     </message>
@@ -130,92 +2665,6 @@
         <location line="+3"/>
         <source>Stored in: {where}</source>
         <translation>Расположение: {where}</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>The number of records could not be read.</source>
-        <translation>Не удалось определить число записей.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <location line="+28"/>
-        <source>Load demo catalog</source>
-        <translation>Загрузка демонстрационного каталога</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <source>How many demo records should be added ({minimum} to {maximum})?</source>
-        <translation>Сколько демонстрационных записей добавить (от {minimum} до {maximum})?</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+28"/>
-        <source>Adding %Ln demo record(s) to the catalog…</source>
-        <translation>
-            <numerusform>Добавление в каталог %Ln демонстрационной записи…</numerusform>
-            <numerusform>Добавление в каталог %Ln демонстрационных записей…</numerusform>
-            <numerusform>Добавление в каталог %Ln демонстрационных записей…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The demo catalog was not loaded.</source>
-        <translation>Демонстрационный каталог не загружен.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>Added %Ln demo record(s).</source>
-        <translation>
-            <numerusform>Добавлена %Ln демонстрационная запись.</numerusform>
-            <numerusform>Добавлены %Ln демонстрационные записи.</numerusform>
-            <numerusform>Добавлено %Ln демонстрационных записей.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>The search index could not be updated.</source>
-        <translation>Поисковый индекс не удалось обновить.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Updating the search index… {percent}%</source>
-        <translation>Обновление поискового индекса… {percent}%</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Search index updated; %Ln attachment(s) could not be read.</source>
-        <translation>
-            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложение.</numerusform>
-            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложения.</numerusform>
-            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложений.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Loading the demo catalog was cancelled; nothing was changed.</source>
-        <translation>Загрузка демонстрационного каталога отменена; в каталоге ничего не изменилось.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>About Library catalog</source>
-        <translation>О программе «Библиотечный каталог»</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;h3&gt;Library catalog {version}&lt;/h3&gt;&lt;p&gt;A catalog for environmental libraries: books, reports, proceedings, articles, maps and theses in the languages of Central Asia.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Библиотечный каталог {version}&lt;/h3&gt;&lt;p&gt;Каталог для экологических библиотек: книги, отчёты, материалы конференций, статьи, карты и диссертации на языках Центральной Азии.&lt;/p&gt;&lt;p&gt;Свободная программа, распространяется на условиях GNU General Public License версии 3 или любой более поздней версии.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>Startup</name>
-    <message>
-        <location filename="../library_app/gui/app.py" line="+118"/>
-        <source>The catalog could not be opened.</source>
-        <translation>Не удалось открыть каталог.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The catalog was upgraded to this version; a copy of the old one was saved as {path}</source>
-        <translation>Каталог обновлён для этой версии программы; копия прежнего каталога сохранена в файле {path}</translation>
     </message>
 </context>
 </TS>

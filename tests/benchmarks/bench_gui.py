@@ -10,8 +10,9 @@ next run starts at once).  Runs offscreen (``QT_QPA_PLATFORM=offscreen``) unless
 set.  Prints one JSON object; what is measured, and why:
 
 * ``cold_start_usable_s`` — from launching a fresh Python process to the window showing the first
-  result list (the whole catalog, sorted): imports, opening the catalog, building the window,
-  the first search and the first rows read.  Median of ``--starts`` runs (target ≤ 1.5 s).
+  result list (the whole catalog): imports, opening the catalog, building the window, the first
+  search and the first rows read.  Facet counts arrive after the list, in the background.
+  Median of ``--starts`` runs (target ≤ 1.5 s).
   ``cold_start_shown_s`` is when the window was first shown; ``baseline_empty_window_s`` is a
   process that only imports PySide6 and shows an empty QMainWindow: the floor no Python/Qt
   program on this machine can beat.
@@ -65,7 +66,7 @@ def usable(found):
     marks["usable"] = time.time() - started
     marks["rows"] = len(found.ids)
     QTimer.singleShot(0, app.quit)
-window.search_view.searched.connect(usable)
+window.search_view.listed.connect(usable)
 window.show()
 marks["shown"] = time.time() - started
 app.exec()
@@ -212,7 +213,7 @@ def in_window(data_dir: Path, scratch: Path) -> dict:
     view.search_box.setFocus()
     answered: list[float] = []
     last_key = QElapsedTimer()
-    view.searched.connect(lambda _found: answered.append(last_key.nsecsElapsed() / 1e6))
+    view.listed.connect(lambda _found: answered.append(last_key.nsecsElapsed() / 1e6))
 
     class Bot:  # the two calls type_text makes, without pytest-qt
         @staticmethod
@@ -230,7 +231,7 @@ def in_window(data_dir: Path, scratch: Path) -> dict:
         QTimer.singleShot(KEY_INTERVAL_MS, loop.quit)
         loop.exec()
     if not answered:
-        wait_for(view.searched)
+        wait_for(view.listed)
     loop = QEventLoop()
     QTimer.singleShot(300, loop.quit)  # stalls right after the last answer count too
     loop.exec()

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from library_app.core.model import (
     Contributor,
@@ -27,6 +26,7 @@ from library_app.gui.app_settings import AppSettings
 from library_app.gui.editor.editor_window import RecordEditor
 from library_app.gui.i18n import LanguageManager
 from library_app.gui.tasks import running_tasks
+from tests.gui.keyboard import type_text
 
 OpenEditor = Callable[..., RecordEditor]
 Buttons = QMessageBox.StandardButton
@@ -67,17 +67,6 @@ def open_editor(
         editor.close()
         editor.deleteLater()
     qtbot.waitUntil(lambda: not running_tasks(), timeout=15_000)
-
-
-def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
-    """Type like a keyboard would, also letters QTest cannot name (Cyrillic, Kazakh)."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClick(widget, char)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
 
 
 def stored(catalog: Catalog, **fields: Any) -> Record:

@@ -44,7 +44,7 @@ def test_russian_translation_is_built_from_the_ts_file_and_the_window_speaks_rus
     assert window.location_label.text().startswith("Расположение: ")
     assert window.file_menu.title() == "&Файл"
     assert window.demo_button.text() == "Загрузить демонстрационный каталог…"
-    assert window.empty_heading.text() == "Каталог пуст"
+    assert window.welcome.empty_heading.text() == "Каталог пуст"
     assert list(translation_cache.glob("library_app_ru.*.qm"))  # compiled into the cache
     window.close()
 
@@ -63,7 +63,7 @@ def test_russian_counts_use_russian_plurals_and_digit_grouping(
     languages: LanguageManager, count: int, expected: str
 ) -> None:
     languages.set_language("ru")
-    text = QCoreApplication.translate("MainWindow", "Catalog: %Ln record(s)", "", count)
+    text = QCoreApplication.translate("WelcomePage", "Catalog: %Ln record(s)", "", count)
     assert text == expected
 
 
@@ -74,7 +74,7 @@ def test_english_counts_use_english_plurals_and_digit_grouping(
     languages: LanguageManager, count: int, expected: str
 ) -> None:
     languages.set_language("en")
-    text = QCoreApplication.translate("MainWindow", "Catalog: %Ln record(s)", "", count)
+    text = QCoreApplication.translate("WelcomePage", "Catalog: %Ln record(s)", "", count)
     assert text == expected
 
 
