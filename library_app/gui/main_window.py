@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -52,6 +52,7 @@ DEMO_MAXIMUM = 200_000
 CLOSE_WAIT_MS = 60_000
 """How long closing waits for running work (a rollback of a big load takes a moment)."""
 
+MIN_WORKER_THREADS = 6
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 
@@ -98,7 +99,12 @@ class MainWindow(QMainWindow):
         self._index_again = False
         self._searched_once = False
         self._index_changed = False
+        self._closed = False
         self.setObjectName("MainWindow")
+        # Counting, searching, facets, index updates and record loads each take a worker; with
+        # one per core (two on many library PCs) a search would queue behind an index update.
+        pool = QThreadPool.globalInstance()
+        pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_WORKER_THREADS))
 
         self.record_actions = RecordActions(self)
         self._create_actions()
@@ -342,6 +348,8 @@ class MainWindow(QMainWindow):
         self._launch(task)
 
     def _count_read(self, generation: int, count: int) -> None:
+        if self._closed:
+            return  # an answer delivered after the window closed
         if generation != self._count_generation:
             return  # an older answer overtaken by a newer refresh
         self._count, self._count_failed = count, False
@@ -349,6 +357,8 @@ class MainWindow(QMainWindow):
         self.count_changed.emit(count)
 
     def _count_not_read(self, generation: int) -> None:
+        if self._closed:
+            return  # an answer delivered after the window closed
         if generation == self._count_generation:
             self._count, self._count_failed = None, True
             self._show_count()
@@ -402,6 +412,8 @@ class MainWindow(QMainWindow):
         return task
 
     def _demo_loaded(self, added: int) -> None:
+        if self._closed:
+            return  # an answer delivered after the window closed
         self.statusBar().showMessage(self.tr("Added %Ln demo record(s).", "", added))
         self.refresh_count()
         self.update_search_index()
@@ -444,12 +456,16 @@ class MainWindow(QMainWindow):
         return task
 
     def _index_progress(self, done: int, total: int) -> None:
+        if self._closed:
+            return  # an answer delivered after the window closed
         percent = 100 * done // total if total else 100
         self.index_status.setText(
             self.tr("Updating the search index… {percent}%").format(percent=percent)
         )
 
     def _index_updated(self, skipped: list[str]) -> None:
+        if self._closed:
+            return  # an answer delivered after the window closed
         if skipped:
             self.index_status.setText(
                 self.tr(
@@ -460,6 +476,8 @@ class MainWindow(QMainWindow):
             self.index_status.clear()
 
     def _index_finished(self) -> None:
+        if self._closed:
+            return  # an answer delivered after the window closed
         self._indexing = None
         if self._index_again:
             self._index_again = False
@@ -534,6 +552,7 @@ class MainWindow(QMainWindow):
             if not editor.close():
                 event.ignore()
                 return
+        self._closed = True
         self.search_view.shutdown(CLOSE_WAIT_MS)
         for task in list(self._tasks):
             task.cancel()
@@ -635,6 +654,7 @@ class MainWindow(QMainWindow):
 def _index_version(index: SearchIndex) -> tuple[str, int]:
     """Changes whenever the index does: its generation and whoosh's commit number."""
     try:
-        return index.generation, index.open().latest_generation()
+        latest = index.open().latest_generation()  # first: opening names the generation
+        return index.generation, latest
     except Exception:  # not built yet, or being replaced: compared only for inequality
         return "", -1

@@ -72,12 +72,21 @@ class ResultsModel(QAbstractTableModel):
 
     # --- the list ---------------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def set_ids(self, ids: Sequence[int], rows: dict[int, ListRow] | None = None) -> None:
         """Show a new result list; rows already read stay cached (records rarely change
-        between two searches, and refinements show mostly the same records)."""
+        between two searches, and refinements show mostly the same records).
+
+        ``rows`` are rows the caller read already, off the UI thread: the first screen then
+        paints without a database read here, while other work (facet counting) keeps the
+        interpreter busy and would make every row read on this thread wait its turn."""
         self.beginResetModel()
         self._ids = list(ids)
         self._failure_reported = False
+        for record_id, row in (rows or {}).items():
+            self._rows[record_id] = row
+            self._rows.move_to_end(record_id)
+        while len(self._rows) > self._cache_rows:
+            self._rows.popitem(last=False)
         self.endResetModel()
 
     @property

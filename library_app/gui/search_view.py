@@ -8,6 +8,7 @@ generation number), so typing stays fluid however slow a search is.  The table h
 
 from __future__ import annotations
 
+import gc
 import html
 from typing import Any
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from library_app.core.progress import CancelCheck, ProgressCallback
 from library_app.db.catalog import Catalog
+from library_app.db.listing import ListRow, list_rows
 from library_app.gui.app_settings import AppSettings
 from library_app.gui.detail_pane import DetailPane
 from library_app.gui.facet_panel import FacetPanel, FilterChips
@@ -39,6 +41,9 @@ from library_app.search.index import IndexUnavailable, SearchIndex
 from library_app.search.searching import SORTS, CatalogSearcher, IdList
 
 DEBOUNCE_MS = 250
+DETAIL_DELAY_MS = 120
+FIRST_ROWS = 150
+"""Rows read with the search itself, off the UI thread: more than a screen holds."""
 HEADER_KEY = "results/header"
 SPLITTER_KEY = "results/splitter"
 SORT_COLUMNS = {"title": "title", "author": "authors", "year": "year"}
@@ -77,11 +82,20 @@ class SearchView(QWidget):
         self._last: IdList | None = None
         self._index_missing = False
         self._tasks: set[BackgroundTask] = set()
+        self._frozen_lists = 0
+        self._closed = False
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
+        self._detail_id: int | None = None
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(
+            lambda: self.detail.show_record(self._detail_id, self.query)
+        )
 
         self._build(search_index, reader)
         self.retranslate_ui()
@@ -130,13 +144,15 @@ class SearchView(QWidget):
         self.facets.filters_changed.connect(self._filters_changed)
 
         self.model = ResultsModel(self._catalog, parent=self)
-        self.model.sort_requested.connect(self._header_sort)
         self.table = QTableView(self)
         self.table.setObjectName("resultsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Enabling sorting makes the view sort at once by its current column: listen only after.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        self.model.sort_requested.connect(self._header_sort)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -243,8 +259,11 @@ class SearchView(QWidget):
         self._history.setStringList(self._settings.search_history)
         self.search_now()
 
-    def search_now(self) -> BackgroundTask:
-        """Send the current query, filters and sort to a worker; the newest answer wins."""
+    def search_now(self) -> BackgroundTask | None:
+        """Send the current query, filters and sort to a worker; the newest answer wins.
+        None once the view is shut down (the window's late callbacks may still ask)."""
+        if self._closed:
+            return None
         self._debounce.stop()
         self._generation += 1
         generation = self._generation
@@ -252,19 +271,25 @@ class SearchView(QWidget):
         descending = self._descending
         searcher = self.searcher
 
-        def work(progress: ProgressCallback, is_cancelled: CancelCheck) -> IdList:
+        catalog = self._catalog
+
+        def work(
+            progress: ProgressCallback, is_cancelled: CancelCheck
+        ) -> tuple[IdList, dict[int, ListRow]]:
             # The list first, without facets: counting facets over 100k matches takes longer
             # than finding them, and the reader wants to see the list.
             found = searcher.search_ids(text, sort=sort, filters=filters, facets=False)
             if sort != "relevance":
                 found.ids = engine_order(found.ids, sort, descending)
-            return found
+            return found, list_rows(catalog, found.ids[:FIRST_ROWS])
 
         def count_facets(progress: ProgressCallback, is_cancelled: CancelCheck) -> IdList:
             return searcher.search_ids(text, filters=filters, facets=True)
 
         task = self._start(work)
-        task.succeeded.connect(lambda found: self._answered_with(generation, found, count_facets))
+        task.succeeded.connect(
+            lambda answer: self._answered_with(generation, *answer, count_facets)
+        )
         task.failed.connect(lambda error: self._failed(generation, error))
         return task
 
@@ -277,13 +302,15 @@ class SearchView(QWidget):
         task.start()
         return task
 
-    def _answered_with(self, generation: int, found: IdList, count_facets: Any) -> None:
+    def _answered_with(
+        self, generation: int, found: IdList, rows: dict[int, ListRow], count_facets: Any
+    ) -> None:
         if generation != self._generation:
             return  # overtaken by a newer query
         self._index_missing = False
         current = self.current_id()
         self._last = found
-        self.model.set_ids(found.ids)
+        self.model.set_ids(found.ids, rows)
         self.chips.set_filters(self.facets.filters())
         self._sync_sort_indicator()
         row = self.model.row_of(current) if current is not None else None
@@ -292,7 +319,8 @@ class SearchView(QWidget):
         if row is not None:
             self.table.selectRow(row)
         else:
-            self.detail.show_record(None)
+            self._detail_id = None
+            self._detail_timer.start()
         self._show_status()
         self.listed.emit(found)
         task = self._start(count_facets)
@@ -304,6 +332,12 @@ class SearchView(QWidget):
             return
         found.facets = counted.facets
         self.facets.set_facets(counted.facets)
+        if self.searcher.cached_lists != self._frozen_lists:
+            # The index's value lists are hundreds of thousands of long-lived tuples; left to
+            # the cyclic garbage collector, each full pass over them froze the window for
+            # 100 ms and more while scrolling.  Freezing moves them out of its reach.
+            self._frozen_lists = self.searcher.cached_lists
+            gc.freeze()
         self.searched.emit(found)
 
     def _failed(self, generation: int, error: BaseException) -> None:
@@ -393,6 +427,8 @@ class SearchView(QWidget):
         self.search_now()
 
     def _header_sort(self, key: str, descending: bool) -> None:
+        if (key, descending) == (self._sort, self._descending):
+            return
         self._sort, self._descending = key, descending
         self.sort_combo.blockSignals(True)
         self.sort_combo.setCurrentIndex(SORTS.index(key))
@@ -437,9 +473,10 @@ class SearchView(QWidget):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         ids = self.selected_ids()
         current = self.current_id()
-        self.detail.show_record(
-            current if current in ids else (ids[0] if ids else None), self.query
-        )
+        self._detail_id = current if current in ids else (ids[0] if ids else None)
+        # Shown once the selection settles: while a query is typed or arrows held down, each
+        # intermediate record would be read and laid out for nothing.
+        self._detail_timer.start()
         self.selection_changed.emit(ids)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -471,7 +508,12 @@ class SearchView(QWidget):
     def _restore_layout(self) -> None:
         state = self._settings.bytes_value(HEADER_KEY)
         if state is not None:
+            # The saved state holds a sort indicator, and restoring it sorts: the order comes
+            # from the settings instead, so the view's request is not passed on.
+            self.model.blockSignals(True)
             self.table.horizontalHeader().restoreState(state)
+            self.model.blockSignals(False)
+            self._sync_sort_indicator()
         sizes = self._settings.bytes_value(SPLITTER_KEY)
         if sizes is not None:
             self.splitter.restoreState(sizes)
@@ -481,8 +523,11 @@ class SearchView(QWidget):
         self._settings.set_bytes_value(SPLITTER_KEY, self.splitter.saveState())
 
     def shutdown(self, wait_ms: int) -> None:
-        """Stop the timer and wait for running searches before the index closes."""
+        """Stop the timers and wait for running searches before the index closes."""
         self._debounce.stop()
+        self._detail_timer.stop()
+        self._generation += 1  # answers still queued are dropped, and start nothing new
+        self._closed = True
         for task in list(self._tasks):
             task.wait(wait_ms)
         self.searcher.close()

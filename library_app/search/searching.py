@@ -139,6 +139,11 @@ class CatalogSearcher:
         self._searcher, self._generation = ix.searcher(), generation
         return self._searcher
 
+    @property
+    def cached_lists(self) -> int:
+        """How many per-segment value lists are cached (they grow by segment, not by query)."""
+        return len(self._facet_lists) + len(self._id_columns)
+
     def close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
