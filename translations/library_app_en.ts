@@ -138,9 +138,20 @@ Remove anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>IndexKeeper</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/index_keeper.py" line="+96"/>
+        <source>Search index updated; %Ln attachment(s) could not be read.</source>
+        <translation>
+            <numerusform>Search index updated; %Ln attachment could not be read.</numerusform>
+            <numerusform>Search index updated; %Ln attachments could not be read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/main_window.py" line="+393"/>
+        <location filename="../library_app/gui/main_window.py" line="+404"/>
         <source>Adding %Ln demo record(s) to the catalog…</source>
         <translation>
             <numerusform>Adding %Ln demo record to the catalog…</numerusform>
@@ -148,7 +159,7 @@ Remove anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Added %Ln demo record(s).</source>
         <translation>
             <numerusform>Added %Ln demo record.</numerusform>
@@ -156,15 +167,7 @@ Remove anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
-        <source>Search index updated; %Ln attachment(s) could not be read.</source>
-        <translation>
-            <numerusform>Search index updated; %Ln attachment could not be read.</numerusform>
-            <numerusform>Search index updated; %Ln attachments could not be read.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+131"/>
+        <location line="+135"/>
         <source>%n record(s) in the basket.</source>
         <translation>
             <numerusform>%n record in the basket.</numerusform>
@@ -213,7 +216,7 @@ Remove anyway?</numerusform>
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/search_view.py" line="+342"/>
+        <location filename="../library_app/gui/search_view.py" line="+376"/>
         <source>%Ln record(s) found.</source>
         <translation>
             <numerusform>%Ln record found.</numerusform>

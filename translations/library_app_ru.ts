@@ -862,6 +862,28 @@ Remove anyway?</source>
     </message>
 </context>
 <context>
+    <name>IndexKeeper</name>
+    <message>
+        <location filename="../library_app/gui/index_keeper.py" line="+73"/>
+        <source>The search index could not be updated.</source>
+        <translation>Поисковый индекс не удалось обновить.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Updating the search index… {percent}%</source>
+        <translation>Обновление поискового индекса… {percent}%</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Search index updated; %Ln attachment(s) could not be read.</source>
+        <translation>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложение.</numerusform>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложения.</numerusform>
+            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложений.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../library_app/gui/labels.py" line="+26"/>
@@ -1108,7 +1130,7 @@ Remove anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../library_app/gui/main_window.py" line="+272"/>
+        <location filename="../library_app/gui/main_window.py" line="+279"/>
         <source>Library catalog</source>
         <translation>Библиотечный каталог</translation>
     </message>
@@ -1218,7 +1240,7 @@ Remove anyway?</source>
         <translation>Как в системе</translation>
     </message>
     <message numerus="yes">
-        <location line="+288"/>
+        <location line="+247"/>
         <source>%n record(s) in the basket.</source>
         <translation>
             <numerusform>В подборке %n запись.</numerusform>
@@ -1237,12 +1259,12 @@ Remove anyway?</source>
         <translation>Выйти из режима читателя? На этом рабочем месте станет доступно редактирование. Это действие предназначено для сотрудников библиотеки.</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-221"/>
         <source>The number of records could not be read.</source>
         <translation>Не удалось определить число записей.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <location line="+28"/>
         <source>Load demo catalog</source>
         <translation>Загрузка демонстрационного каталога</translation>
@@ -1267,7 +1289,7 @@ Remove anyway?</source>
         <translation>Демонстрационный каталог не загружен.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Added %Ln demo record(s).</source>
         <translation>
             <numerusform>Добавлена %Ln демонстрационная запись.</numerusform>
@@ -1276,26 +1298,7 @@ Remove anyway?</source>
         </translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>The search index could not be updated.</source>
-        <translation>Поисковый индекс не удалось обновить.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Updating the search index… {percent}%</source>
-        <translation>Обновление поискового индекса… {percent}%</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Search index updated; %Ln attachment(s) could not be read.</source>
-        <translation>
-            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложение.</numerusform>
-            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложения.</numerusform>
-            <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложений.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Loading the demo catalog was cancelled; nothing was changed.</source>
         <translation>Загрузка демонстрационного каталога отменена; в каталоге ничего не изменилось.</translation>
     </message>
@@ -2195,7 +2198,7 @@ Everything you typed is still in this window. Open the record again from the cat
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../library_app/gui/results_model.py" line="+167"/>
+        <location filename="../library_app/gui/results_model.py" line="+176"/>
         <source>(record no longer available)</source>
         <translation>(запись больше недоступна)</translation>
     </message>
@@ -2276,7 +2279,7 @@ Everything you typed is still in this window. Open the record again from the cat
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../library_app/gui/search_view.py" line="+188"/>
+        <location filename="../library_app/gui/search_view.py" line="+204"/>
         <source>Search titles, authors, subjects, places, full text… (Ctrl+F)</source>
         <translation>Поиск по заглавиям, авторам, рубрикам, местам, полному тексту… (Ctrl+F)</translation>
     </message>
@@ -2311,7 +2314,7 @@ Everything you typed is still in this window. Open the record again from the cat
         <translation>По году, сначала новые</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+139"/>
         <source>The search index is being prepared; results appear as soon as it is ready.</source>
         <translation>Поисковый индекс готовится; результаты появятся, как только он будет готов.</translation>
     </message>
@@ -2364,7 +2367,7 @@ Everything you typed is still in this window. Open the record again from the cat
         <translation>В каталоге пока нет записей.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Some rows could not be read from the catalog: {reason}</source>
         <translation>Не удалось прочитать из каталога некоторые строки: {reason}</translation>
     </message>

@@ -35,12 +35,13 @@ from library_app.gui.i18n import (
     save_language,
     saved_language,
 )
+from library_app.gui.index_keeper import IndexKeeper
 from library_app.gui.record_actions import RecordActions
 from library_app.gui.search_view import SearchView
 from library_app.gui.settings_dialog import SettingsDialog
 from library_app.gui.tasks import BackgroundTask
 from library_app.gui.welcome import WelcomePage
-from library_app.search.index import IndexBusy, SearchIndex
+from library_app.search.index import SearchIndex
 from library_app.services.basket import Basket
 from library_app.services.catalog import load_demo
 
@@ -95,10 +96,7 @@ class MainWindow(QMainWindow):
         self._tasks: set[BackgroundTask] = set()
         self._writer: BackgroundTask | None = None
         self.search_index = SearchIndex(catalog)
-        self._indexing: BackgroundTask | None = None
-        self._index_again = False
         self._searched_once = False
-        self._index_changed = False
         self._closed = False
         self.setObjectName("MainWindow")
         # Counting, searching, facets, index updates and record loads each take a worker; with
@@ -122,6 +120,9 @@ class MainWindow(QMainWindow):
         self.index_status = QLabel(self)
         self.index_status.setObjectName("IndexStatus")
         self.statusBar().addPermanentWidget(self.index_status)
+        self.index_keeper = IndexKeeper(self.search_index, self._launch, self)
+        self.index_keeper.status_text.connect(self.index_status.setText)
+        self.index_keeper.updated.connect(self._index_finished)
         self._apply_reader_mode()
         self.retranslate_ui()
         self._restore_window_state()
@@ -421,69 +422,14 @@ class MainWindow(QMainWindow):
     # --- the search index ---------------------------------------------------------------------
 
     def update_search_index(self) -> BackgroundTask | None:
-        """Bring this workstation's index level with the catalog in the background: rebuild it
-        if it is missing or unusable, else apply the journal, then read new attachments.
-        Searching keeps answering from the current index meanwhile; progress shows in the
-        status bar, not in a dialog, because nothing waits for it."""
-        if self._indexing is not None:
-            self._index_again = True  # once more when the running update ends
-            return None
-        index = self.search_index
+        """Bring this workstation's index level with the catalog in the background (see
+        index_keeper); searching keeps answering from the current index meanwhile."""
+        return self.index_keeper.update()
 
-        def work(progress: ProgressCallback, is_cancelled: CancelCheck) -> list[str]:
-            before = _index_version(index)
-            try:
-                index.ensure_ready(progress, is_cancelled)
-                skipped = index.extract_pending(progress, is_cancelled)
-            except IndexBusy:
-                skipped = []  # another program is updating it; its work serves us too
-            self._index_changed = _index_version(index) != before
-            return skipped
-
-        task = BackgroundTask(
-            work,
-            parent=self,
-            show_progress=False,
-            error_context=self.tr("The search index could not be updated."),
-        )
-        task.progress.connect(self._index_progress)
-        task.succeeded.connect(self._index_updated)
-        task.cancelled.connect(self.index_status.clear)
-        task.failed.connect(lambda _error: self.index_status.clear())
-        task.finished.connect(self._index_finished)
-        self._indexing = task
-        self._launch(task)
-        return task
-
-    def _index_progress(self, done: int, total: int) -> None:
+    def _index_finished(self, changed: bool) -> None:
         if self._closed:
             return  # an answer delivered after the window closed
-        percent = 100 * done // total if total else 100
-        self.index_status.setText(
-            self.tr("Updating the search index… {percent}%").format(percent=percent)
-        )
-
-    def _index_updated(self, skipped: list[str]) -> None:
-        if self._closed:
-            return  # an answer delivered after the window closed
-        if skipped:
-            self.index_status.setText(
-                self.tr(
-                    "Search index updated; %Ln attachment(s) could not be read.", "", len(skipped)
-                )
-            )
-        else:
-            self.index_status.clear()
-
-    def _index_finished(self) -> None:
-        if self._closed:
-            return  # an answer delivered after the window closed
-        self._indexing = None
-        if self._index_again:
-            self._index_again = False
-            self.update_search_index()
-            return
-        if self._count and (self._index_changed or self.search_view.waiting_for_index):
+        if self._count and (changed or self.search_view.waiting_for_index):
             self.search_view.refresh()  # show what the update made findable
         self.index_updated.emit()
 
@@ -553,6 +499,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._closed = True
+        self.index_keeper.stop()
         self.search_view.shutdown(CLOSE_WAIT_MS)
         for task in list(self._tasks):
             task.cancel()
@@ -649,12 +596,3 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-
-def _index_version(index: SearchIndex) -> tuple[str, int]:
-    """Changes whenever the index does: its generation and whoosh's commit number."""
-    try:
-        latest = index.open().latest_generation()  # first: opening names the generation
-        return index.generation, latest
-    except Exception:  # not built yet, or being replaced: compared only for inequality
-        return "", -1

@@ -6,8 +6,6 @@ delete, possible at any time and by anyone; nothing here destroys data.
 
 from __future__ import annotations
 
-import contextlib
-
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from library_app.core.errors import ConflictError
 from library_app.core.progress import CancelCheck, ProgressCallback
 from library_app.db.catalog import Catalog
 from library_app.db.records import RecordRepository, RecordSummary
@@ -227,16 +224,11 @@ class TrashView(QDialog):
 
         def work(progress: ProgressCallback, is_cancelled: CancelCheck) -> list[int]:
             repository = RecordRepository(catalog)
-            done: list[int] = []
-            for number, record_id in enumerate(ids, start=1):
-                if is_cancelled():
-                    break  # each restore is complete in itself: keep those already done
-                # ConflictError: someone restored it meanwhile; it is back all the same.
-                with contextlib.suppress(ConflictError):
-                    repository.undelete(record_id)
-                done.append(record_id)
-                progress(number, len(ids))
-            return done
+            # One transaction: all of them come back or none.  Records someone else restored
+            # meanwhile are back already and are left alone.
+            still_deleted = {row.id for row in repository.list(deleted=True)}
+            repository.undelete_many([i for i in ids if i in still_deleted])
+            return ids
 
         task = BackgroundTask(
             work,

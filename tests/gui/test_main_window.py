@@ -164,7 +164,7 @@ def test_the_window_keeps_the_search_index_current_in_the_background(
 
     RecordRepository(catalog).add(Record(title="Балқаш көлінің экологиясы", languages=["kaz"]))
     window = open_window(catalog)
-    qtbot.waitUntil(lambda: window._indexing is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.index_keeper.running, timeout=60_000)
     searcher = CatalogSearcher(window.search_index)
     assert [h.title for h in searcher.search("Балкаш").hits] == ["Балқаш көлінің экологиясы"]
 

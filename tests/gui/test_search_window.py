@@ -92,7 +92,9 @@ def test_search_then_facet_then_detail(ready_window, qtbot: Any) -> None:
     assert view.chips.filters() == {"language": ["kaz"]}
 
     # The first result is opened by itself; choosing another shows that one.
-    qtbot.waitUntil(lambda: view.detail.record_id == view.model.record_id(0), timeout=10_000)
+    first = view.model.record_id(0)
+    detail = view.detail
+    qtbot.waitUntil(lambda: detail.record is not None and detail.record.id == first, timeout=10_000)
     view.table.clearSelection()
     with qtbot.waitSignal(view.detail.record_shown, timeout=10_000) as shown:
         view.table.selectRow(view.model.rowCount() - 1)
