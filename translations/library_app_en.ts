@@ -30,14 +30,6 @@
             <numerusform>Remove all %Ln records from the basket?</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+92"/>
-        <source>Saving %Ln record(s)…</source>
-        <translation>
-            <numerusform>Saving %Ln record…</numerusform>
-            <numerusform>Saving %Ln records…</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>BatchEditDialog</name>
@@ -138,6 +130,49 @@ Remove anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/export_dialog.py" line="+243"/>
+        <source>All %Ln record(s) the search found</source>
+        <translation>
+            <numerusform>The %Ln record the search found</numerusform>
+            <numerusform>All %Ln records the search found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln selected record(s)</source>
+        <translation>
+            <numerusform>The %Ln selected record</numerusform>
+            <numerusform>The %Ln selected records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln record(s) in the basket</source>
+        <translation>
+            <numerusform>The %Ln record in the basket</numerusform>
+            <numerusform>The %Ln records in the basket</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+192"/>
+        <source>Writing %Ln record(s)…</source>
+        <translation>
+            <numerusform>Writing %Ln record…</numerusform>
+            <numerusform>Writing %Ln records…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Saved %Ln record(s) to {path}.</source>
+        <translation>
+            <numerusform>Saved %Ln record to {path}.</numerusform>
+            <numerusform>Saved %Ln records to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IndexKeeper</name>
     <message numerus="yes">
         <location filename="../library_app/gui/index_keeper.py" line="+96"/>
@@ -149,9 +184,36 @@ Remove anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>InterchangeActions</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/interchange_actions.py" line="+75"/>
+        <source>Imported: %Ln record(s) added</source>
+        <translation>
+            <numerusform>Imported: %Ln record added</numerusform>
+            <numerusform>Imported: %Ln records added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln updated.</source>
+        <translation>
+            <numerusform>%Ln updated.</numerusform>
+            <numerusform>%Ln updated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>Saved %Ln record(s) to {path}.</source>
+        <translation>
+            <numerusform>Saved %Ln record to {path}.</numerusform>
+            <numerusform>Saved %Ln records to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/main_window.py" line="+404"/>
+        <location filename="../library_app/gui/main_window.py" line="+410"/>
         <source>Adding %Ln demo record(s) to the catalog…</source>
         <translation>
             <numerusform>Adding %Ln demo record to the catalog…</numerusform>
@@ -172,6 +234,17 @@ Remove anyway?</numerusform>
         <translation>
             <numerusform>%n record in the basket.</numerusform>
             <numerusform>%n records in the basket.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/import_pages.py" line="+550"/>
+        <source>%Ln row(s) shown.</source>
+        <translation>
+            <numerusform>%Ln row shown.</numerusform>
+            <numerusform>%Ln rows shown.</numerusform>
         </translation>
     </message>
 </context>
@@ -205,11 +278,121 @@ Remove anyway?</numerusform>
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/editor/editor_window.py" line="+311"/>
+        <location filename="../library_app/gui/editor/editor_window.py" line="+313"/>
         <source>%n problem(s) prevent saving: </source>
         <translation>
             <numerusform>%n problem prevents saving: </numerusform>
             <numerusform>%n problems prevent saving: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/import_wizard.py" line="+242"/>
+        <source>%Ln record(s) added</source>
+        <translation>
+            <numerusform>%Ln record added</numerusform>
+            <numerusform>%Ln records added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>%Ln skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln not imported because of errors</source>
+        <translation>
+            <numerusform>%Ln not imported because of errors</numerusform>
+            <numerusform>%Ln not imported because of errors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/import_review.py" line="+325"/>
+        <source>%Ln record(s) in the file:</source>
+        <translation>
+            <numerusform>%Ln record in the file:</numerusform>
+            <numerusform>%Ln records in the file:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln to add</source>
+        <translation>
+            <numerusform>%Ln to add</numerusform>
+            <numerusform>%Ln to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln to update</source>
+        <translation>
+            <numerusform>%Ln to update</numerusform>
+            <numerusform>%Ln to update</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln to skip</source>
+        <translation>
+            <numerusform>%Ln to skip</numerusform>
+            <numerusform>%Ln to skip</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln to decide</source>
+        <translation>
+            <numerusform>%Ln to decide</numerusform>
+            <numerusform>%Ln to decide</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln cannot be imported</source>
+        <translation>
+            <numerusform>%Ln cannot be imported</numerusform>
+            <numerusform>%Ln cannot be imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln warning(s).</source>
+        <translation>
+            <numerusform>%Ln warning.</numerusform>
+            <numerusform>%Ln warnings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Strict import: %Ln problem(s) stop it, so nothing would be imported. Fix the file, or clear “Strict” to import the readable records.</source>
+        <translation>
+            <numerusform>Strict import: %Ln problem stops it, so nothing would be imported. Fix the file, or clear “Strict” to import the readable records.</numerusform>
+            <numerusform>Strict import: %Ln problems stop it, so nothing would be imported. Fix the file, or clear “Strict” to import the readable records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+147"/>
+        <source>Writing %Ln record(s) to the catalog…</source>
+        <translation>
+            <numerusform>Writing %Ln record to the catalog…</numerusform>
+            <numerusform>Writing %Ln records to the catalog…</numerusform>
         </translation>
     </message>
 </context>
@@ -235,7 +418,7 @@ Remove anyway?</numerusform>
 <context>
     <name>TrashView</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/trash_view.py" line="+197"/>
+        <location filename="../library_app/gui/trash_view.py" line="+194"/>
         <source>%n record(s) in the trash.</source>
         <translation>
             <numerusform>%n record in the trash.</numerusform>
@@ -243,7 +426,7 @@ Remove anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+43"/>
         <source>Restoring %n record(s)…</source>
         <translation>
             <numerusform>Restoring %n record…</numerusform>

@@ -206,8 +206,8 @@ This takes effect at once and cannot be undone; the file stays available if anot
     </message>
     <message>
         <location line="+2"/>
-        <source>Save the basket as a numbered list (text) or as records (JSON)</source>
-        <translation>Сохранить подборку как нумерованный список (текст) или как записи (JSON)</translation>
+        <source>Save the basket as RIS, BibTeX, MARC, CSV, a numbered list …</source>
+        <translation>Сохранить подборку в RIS, BibTeX, MARC, CSV, нумерованным списком …</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -275,39 +275,9 @@ This takes effect at once and cannot be undone; the file stays available if anot
         <translation>Не удалось прочитать записи подборки.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Numbered list (*.txt)</source>
-        <translation>Нумерованный список (*.txt)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Records as JSON (*.json)</source>
-        <translation>Записи в формате JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+22"/>
-        <source>Export the basket</source>
-        <translation>Экспорт подборки</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>basket.txt</source>
-        <translation>подборка.txt</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>Saving %Ln record(s)…</source>
-        <translation>
-            <numerusform>Сохранение %Ln записи…</numerusform>
-            <numerusform>Сохранение %Ln записей…</numerusform>
-            <numerusform>Сохранение %Ln записей…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The basket was not exported.</source>
-        <translation>Подборка не экспортирована.</translation>
+        <location line="+26"/>
+        <source>basket</source>
+        <translation>подборка</translation>
     </message>
 </context>
 <context>
@@ -831,6 +801,187 @@ Remove anyway?</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../library_app/gui/export_dialog.py" line="+153"/>
+        <source>records</source>
+        <translation>записи</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <location line="+128"/>
+        <location line="+73"/>
+        <location line="+17"/>
+        <source>Export records</source>
+        <translation>Экспорт записей</translation>
+    </message>
+    <message>
+        <location line="-217"/>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>All %Ln record(s) the search found</source>
+        <translation>
+            <numerusform>%Ln запись, найденная поиском</numerusform>
+            <numerusform>Все %Ln записи, найденные поиском</numerusform>
+            <numerusform>Все %Ln записей, найденных поиском</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln selected record(s)</source>
+        <translation>
+            <numerusform>%Ln выбранная запись</numerusform>
+            <numerusform>%Ln выбранные записи</numerusform>
+            <numerusform>%Ln выбранных записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln record(s) in the basket</source>
+        <translation>
+            <numerusform>%Ln запись в подборке</numerusform>
+            <numerusform>%Ln записи в подборке</numerusform>
+            <numerusform>%Ln записей в подборке</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Numbered reading list (text)</source>
+        <translation>Нумерованный список литературы (текст)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records as JSON (this program)</source>
+        <translation>Записи в JSON (формат этой программы)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ile:</source>
+        <translation>Ф&amp;айл:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Кодировка:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows-1251 (old Russian programs)</source>
+        <translation>Windows-1251 (для старых русских программ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns (drag to reorder)</source>
+        <translation>Столбцы (порядок меняется перетаскиванием)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Up</source>
+        <translation>В&amp;верх</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Down</source>
+        <translation>В&amp;низ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;All</source>
+        <translation>В&amp;се</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;None</source>
+        <translation>&amp;Ни одного</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between &amp;values:</source>
+        <translation>Между &amp;значениями:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written between several values in one cell, e.g. two authors</source>
+        <translation>Ставится между несколькими значениями в одной ячейке, например между двумя авторами</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column &amp;separator:</source>
+        <translation>&amp;Разделитель столбцов:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma</source>
+        <translation>Запятая</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semicolon (Excel in Russian)</source>
+        <translation>Точка с запятой (русский Excel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Табуляция</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport</source>
+        <translation>&amp;Экспортировать</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>Writing %Ln record(s)…</source>
+        <translation>
+            <numerusform>Запись %Ln записи в файл…</numerusform>
+            <numerusform>Запись %Ln записей в файл…</numerusform>
+            <numerusform>Запись %Ln записей в файл…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The records were not exported.</source>
+        <translation>Записи не экспортированы.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} already exists. Replace it?</source>
+        <translation>Файл {name} уже существует. Заменить его?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Saved %Ln record(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln запись сохранена в {path}.</numerusform>
+            <numerusform>%Ln записи сохранены в {path}.</numerusform>
+            <numerusform>%Ln записей сохранено в {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>Отменено; файл не записан.</translation>
+    </message>
+</context>
+<context>
     <name>FacetPanel</name>
     <message>
         <location filename="../library_app/gui/facet_panel.py" line="+122"/>
@@ -839,9 +990,315 @@ Remove anyway?</source>
     </message>
 </context>
 <context>
+    <name>FieldLabels</name>
+    <message>
+        <location filename="../library_app/gui/field_labels.py" line="+17"/>
+        <source>Title</source>
+        <translation>Заглавие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remainder of title</source>
+        <translation>Сведения, относящиеся к заглавию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authors</source>
+        <translation>Авторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editors</source>
+        <translation>Редакторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corporate authors</source>
+        <translation>Коллективные авторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement of responsibility</source>
+        <translation>Сведения об ответственности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edition</source>
+        <translation>Сведения об издании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places of publication</source>
+        <translation>Места издания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publishers</source>
+        <translation>Издательства</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ISSN</source>
+        <translation>ISSN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DOI</source>
+        <translation>DOI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDC</source>
+        <translation>УДК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BBK</source>
+        <translation>ББК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subjects</source>
+        <translation>Предметные рубрики</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geographic names</source>
+        <translation>Географические названия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keywords</source>
+        <translation>Ключевые слова</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Material type</source>
+        <translation>Тип материала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Аннотация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source (journal or collection)</source>
+        <translation>Источник (журнал или сборник)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source volume</source>
+        <translation>Том источника</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source issue</source>
+        <translation>Выпуск источника</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages in source</source>
+        <translation>Страницы в источнике</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funders</source>
+        <translation>Доноры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Control number</source>
+        <translation>Контрольный номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory numbers</source>
+        <translation>Инвентарные номера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcodes</source>
+        <translation>Штрихкоды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Местонахождение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf mark</source>
+        <translation>Шифр хранения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy status</source>
+        <translation>Статус экземпляра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(do not import)</source>
+        <translation>(не импортировать)</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../library_app/gui/import_pages.py" line="+122"/>
+        <source>Choose the file</source>
+        <translation>Выберите файл</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MARC21, MARCXML, RUSMARC, CSV, Excel, RIS, BibTeX or CSL-JSON from a partner.</source>
+        <translation>MARC21, MARCXML, RUSMARC, CSV, Excel, RIS, BibTeX или CSL-JSON от партнёра.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a file, or drag it from a folder and drop it on this page.</source>
+        <translation>Выберите файл или перетащите его из папки на эту страницу.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ormat:</source>
+        <translation>Ф&amp;ормат:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognise from the content</source>
+        <translation>Определить по содержимому</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Кодировка:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recognise automatically</source>
+        <translation>Определить автоматически</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Windows-1251 (Cyrillic)</source>
+        <translation>Windows-1251 (кириллица)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UTF-16 (Excel “Unicode text”)</source>
+        <translation>UTF-16 («Текст Юникод» из Excel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MARC-8 (old MARC21 files)</source>
+        <translation>MARC-8 (старые файлы MARC21)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Import records</source>
+        <translation>Импорт записей</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catalog files ({patterns})</source>
+        <translation>Файлы каталогов ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The file could not be recognised.</source>
+        <translation>Не удалось определить формат файла.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Recognising the file…</source>
+        <translation>Определение формата файла…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file was not recognised: {reason}</source>
+        <translation>Формат файла не распознан: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{format}, judged by the file name only.</source>
+        <translation>{format} (определено только по имени файла).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recognised as {format}.</source>
+        <translation>Распознан формат {format}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probably {format}; if not, choose the format above.</source>
+        <translation>Вероятно, {format}; если нет, выберите формат выше.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The encoding is found when the file is read (next pages).</source>
+        <translation>Кодировка определяется при чтении файла (на следующих страницах).</translation>
+    </message>
+</context>
+<context>
     <name>FilterChips</name>
     <message>
-        <location line="+254"/>
+        <location filename="../library_app/gui/facet_panel.py" line="+254"/>
         <source>{facet}: {value} ×</source>
         <translation>{facet}: {value} ×</translation>
     </message>
@@ -859,6 +1316,19 @@ Remove anyway?</source>
         <location line="+1"/>
         <source>Remove every filter</source>
         <translation>Убрать все фильтры</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../library_app/gui/import_wizard.py" line="+90"/>
+        <source>Import records</source>
+        <translation>Импорт записей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
     </message>
 </context>
 <context>
@@ -880,6 +1350,61 @@ Remove anyway?</source>
             <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложение.</numerusform>
             <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложения.</numerusform>
             <numerusform>Поисковый индекс обновлён; не удалось прочитать %Ln вложений.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InterchangeActions</name>
+    <message>
+        <location filename="../library_app/gui/interchange_actions.py" line="+42"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add records from a partner&apos;s file: MARC21, RUSMARC, Excel, CSV, RIS, BibTeX…</source>
+        <translation>Добавить записи из файла партнёра: MARC21, RUSMARC, Excel, CSV, RIS, BibTeX…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the records found, the selected ones or the basket to a file</source>
+        <translation>Сохранить в файл найденные записи, выбранные записи или подборку</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Imported: %Ln record(s) added</source>
+        <translation>
+            <numerusform>Импорт завершён: добавлена %Ln запись</numerusform>
+            <numerusform>Импорт завершён: добавлены %Ln записи</numerusform>
+            <numerusform>Импорт завершён: добавлено %Ln записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln updated.</source>
+        <translation>
+            <numerusform>обновлена %Ln.</numerusform>
+            <numerusform>обновлены %Ln.</numerusform>
+            <numerusform>обновлено %Ln.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing to export: search for records or collect them in the basket.</source>
+        <translation>Экспортировать нечего: найдите записи или соберите их в подборку.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Saved %Ln record(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln запись сохранена в {path}.</numerusform>
+            <numerusform>%Ln записи сохранены в {path}.</numerusform>
+            <numerusform>%Ln записей сохранено в {path}.</numerusform>
         </translation>
     </message>
 </context>
@@ -1130,7 +1655,7 @@ Remove anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../library_app/gui/main_window.py" line="+279"/>
+        <location filename="../library_app/gui/main_window.py" line="+284"/>
         <source>Library catalog</source>
         <translation>Библиотечный каталог</translation>
     </message>
@@ -1240,7 +1765,7 @@ Remove anyway?</source>
         <translation>Как в системе</translation>
     </message>
     <message numerus="yes">
-        <location line="+247"/>
+        <location line="+248"/>
         <source>%n record(s) in the basket.</source>
         <translation>
             <numerusform>В подборке %n запись.</numerusform>
@@ -1311,6 +1836,124 @@ Remove anyway?</source>
         <location line="+2"/>
         <source>&lt;h3&gt;Library catalog {version}&lt;/h3&gt;&lt;p&gt;A catalog for environmental libraries: books, reports, proceedings, articles, maps and theses in the languages of Central Asia.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Библиотечный каталог {version}&lt;/h3&gt;&lt;p&gt;Каталог для экологических библиотек: книги, отчёты, материалы конференций, статьи, карты и диссертации на языках Центральной Азии.&lt;/p&gt;&lt;p&gt;Свободная программа, распространяется на условиях GNU General Public License версии 3 или любой более поздней версии.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../library_app/gui/import_pages.py" line="+73"/>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check which field each column holds. Columns set to “do not import” are left out.</source>
+        <translation>Проверьте, какое поле содержит каждый столбец. Столбцы с отметкой «не импортировать» пропускаются.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns &amp;separated by:</source>
+        <translation>&amp;Разделитель столбцов:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognise</source>
+        <translation>Определить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Semicolon ;</source>
+        <translation>Точка с запятой ;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comma ,</source>
+        <translation>Запятая ,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Табуляция</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vertical bar |</source>
+        <translation>Вертикальная черта |</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;heet:</source>
+        <translation>&amp;Лист:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several &amp;values in a cell separated by:</source>
+        <translation>Несколько &amp;значений в ячейке разделены:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+85"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Import records</source>
+        <translation>Импорт записей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the first rows of {name}…</source>
+        <translation>Чтение первых строк файла {name}…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The file could not be read.</source>
+        <translation>Не удалось прочитать файл.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>The file could not be read: {reason}</source>
+        <translation>Не удалось прочитать файл: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the first rows…</source>
+        <translation>Чтение первых строк…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The header is in row {row}.</source>
+        <translation>Заголовок находится в строке {row}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encoding: {encoding}.</source>
+        <translation>Кодировка: {encoding}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tab</source>
+        <translation>табуляция</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns separated by «{delimiter}».</source>
+        <translation>Разделитель столбцов: «{delimiter}».</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s) shown.</source>
+        <translation>
+            <numerusform>Показана %Ln строка.</numerusform>
+            <numerusform>Показаны %Ln строки.</numerusform>
+            <numerusform>Показано %Ln строк.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the column that holds the title.</source>
+        <translation>Выберите столбец, в котором находится заглавие.</translation>
     </message>
 </context>
 <context>
@@ -1702,7 +2345,7 @@ Remove anyway?</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../library_app/gui/editor/editor_window.py" line="+231"/>
+        <location filename="../library_app/gui/editor/editor_window.py" line="+233"/>
         <source>&amp;Record</source>
         <translation>&amp;Запись</translation>
     </message>
@@ -2196,6 +2839,95 @@ Everything you typed is still in this window. Open the record again from the cat
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../library_app/gui/import_wizard.py" line="+134"/>
+        <source>Import finished</source>
+        <translation>Импорт завершён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The records are in the catalog and become findable in a moment.</source>
+        <translation>Записи внесены в каталог и через несколько мгновений будут находиться поиском.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the report with the partner&apos;s file: as text, or as JSON for scripts</source>
+        <translation>Сохраните отчёт вместе с файлом партнёра: текстом или в JSON для программ</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln record(s) added</source>
+        <translation>
+            <numerusform>Добавлена %Ln запись</numerusform>
+            <numerusform>Добавлены %Ln записи</numerusform>
+            <numerusform>Добавлено %Ln записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>обновлена %Ln</numerusform>
+            <numerusform>обновлены %Ln</numerusform>
+            <numerusform>обновлено %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>пропущена %Ln</numerusform>
+            <numerusform>пропущены %Ln</numerusform>
+            <numerusform>пропущено %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln not imported because of errors</source>
+        <translation>
+            <numerusform>%Ln не импортирована из-за ошибок</numerusform>
+            <numerusform>%Ln не импортированы из-за ошибок</numerusform>
+            <numerusform>%Ln не импортировано из-за ошибок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The report was not saved.</source>
+        <translation>Отчёт не сохранён.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved to {path}.</source>
+        <translation>Сохранено в {path}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text report (*.txt)</source>
+        <translation>Текстовый отчёт (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON report (*.json)</source>
+        <translation>Отчёт в JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>-import-report</source>
+        <translation>-отчёт-импорта</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the import report</source>
+        <translation>Сохранение отчёта об импорте</translation>
+    </message>
+</context>
+<context>
     <name>ResultsModel</name>
     <message>
         <location filename="../library_app/gui/results_model.py" line="+176"/>
@@ -2241,6 +2973,316 @@ Everything you typed is still in this window. Open the record again from the cat
         <location line="+1"/>
         <source>Available</source>
         <translation>В наличии</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../library_app/gui/import_review.py" line="+139"/>
+        <source>Check before importing</source>
+        <translation>Проверка перед импортом</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing has been written yet. The list shows the records that are not simply added: duplicates, records with problems, and why.</source>
+        <translation>Пока ничего не записано. В списке — записи, которые не будут просто добавлены: дубликаты и записи с ошибками, с объяснением причин.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records already in the &amp;catalog:</source>
+        <translation>Записи, которые уже есть в &amp;каталоге:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip them (keep the catalog&apos;s record)</source>
+        <translation>Пропустить (оставить запись каталога)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the catalog&apos;s record from the file</source>
+        <translation>Обновить запись каталога из файла</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add them anyway</source>
+        <translation>Всё равно добавить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let me decide for each</source>
+        <translation>Решить для каждой отдельно</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Strict: import nothing if any record has an error</source>
+        <translation>&amp;Строго: ничего не импортировать, если есть ошибка хотя бы в одной записи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Заглавие</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selected duplicates:</source>
+        <translation>Выбранные дубликаты:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;kip</source>
+        <translation>&amp;Пропустить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Update catalog record</source>
+        <translation>&amp;Обновить запись каталога</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add as new</source>
+        <translation>&amp;Добавить как новую</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Reading {name}…</source>
+        <translation>Чтение файла {name}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+261"/>
+        <source>Import records</source>
+        <translation>Импорт записей</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>Reading {name} and looking for duplicates…</source>
+        <translation>Чтение файла {name} и поиск дубликатов…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be read; nothing was imported.</source>
+        <translation>Не удалось прочитать файл; ничего не импортировано.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The check was cancelled.</source>
+        <translation>Проверка отменена.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file could not be read: {reason}</source>
+        <translation>Не удалось прочитать файл: {reason}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{file}: {format}</source>
+        <translation>{file}: {format}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>encoding {encoding}</source>
+        <translation>кодировка {encoding}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(the whole file)</source>
+        <translation>(файл в целом)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%Ln record(s) in the file:</source>
+        <translation>
+            <numerusform>В файле %Ln запись:</numerusform>
+            <numerusform>В файле %Ln записи:</numerusform>
+            <numerusform>В файле %Ln записей:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln to add</source>
+        <translation>
+            <numerusform>%Ln будет добавлена</numerusform>
+            <numerusform>%Ln будут добавлены</numerusform>
+            <numerusform>%Ln будет добавлено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln to update</source>
+        <translation>
+            <numerusform>%Ln обновит запись каталога</numerusform>
+            <numerusform>%Ln обновят записи каталога</numerusform>
+            <numerusform>%Ln обновят записи каталога</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln to skip</source>
+        <translation>
+            <numerusform>%Ln будет пропущена</numerusform>
+            <numerusform>%Ln будут пропущены</numerusform>
+            <numerusform>%Ln будет пропущено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln to decide</source>
+        <translation>
+            <numerusform>%Ln ждёт решения</numerusform>
+            <numerusform>%Ln ждут решения</numerusform>
+            <numerusform>%Ln ждут решения</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln cannot be imported</source>
+        <translation>
+            <numerusform>%Ln не может быть импортирована</numerusform>
+            <numerusform>%Ln не могут быть импортированы</numerusform>
+            <numerusform>%Ln не могут быть импортированы</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln warning(s).</source>
+        <translation>
+            <numerusform>%Ln предупреждение.</numerusform>
+            <numerusform>%Ln предупреждения.</numerusform>
+            <numerusform>%Ln предупреждений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Strict import: %Ln problem(s) stop it, so nothing would be imported. Fix the file, or clear “Strict” to import the readable records.</source>
+        <translation>
+            <numerusform>Строгий импорт: %Ln ошибка препятствует ему, поэтому ничего не будет импортировано. Исправьте файл или снимите отметку «Строго», чтобы импортировать читаемые записи.</numerusform>
+            <numerusform>Строгий импорт: %Ln ошибки препятствуют ему, поэтому ничего не будет импортировано. Исправьте файл или снимите отметку «Строго», чтобы импортировать читаемые записи.</numerusform>
+            <numerusform>Строгий импорт: %Ln ошибок препятствуют ему, поэтому ничего не будет импортировано. Исправьте файл или снимите отметку «Строго», чтобы импортировать читаемые записи.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decide what to do with the highlighted duplicates: select them and choose Skip, Update or Add.</source>
+        <translation>Решите, что делать с выделенными цветом дубликатами: выберите их и нажмите «Пропустить», «Обновить» или «Добавить».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is nothing to import.</source>
+        <translation>Импортировать нечего.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update catalog record</source>
+        <translation>Обновить запись каталога</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undecided</source>
+        <translation>Не решено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported</source>
+        <translation>Не импортируется</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>warning: {problem}</source>
+        <translation>предупреждение: {problem}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Same ISBN as catalog record {id} «{title}»</source>
+        <translation>Тот же ISBN, что у записи каталога {id} «{title}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same ISSN as catalog record {id} «{title}»</source>
+        <translation>Тот же ISSN, что у записи каталога {id} «{title}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same control number as catalog record {id} «{title}»</source>
+        <translation>Тот же контрольный номер, что у записи каталога {id} «{title}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same title, author and year as catalog record {id} «{title}»</source>
+        <translation>То же заглавие, автор и год, что у записи каталога {id} «{title}»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Same ISBN as record {position} of this file</source>
+        <translation>Тот же ISBN, что у записи {position} этого файла</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same ISSN as record {position} of this file</source>
+        <translation>Тот же ISSN, что у записи {position} этого файла</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same control number as record {position} of this file</source>
+        <translation>Тот же контрольный номер, что у записи {position} этого файла</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same title, author and year as record {position} of this file</source>
+        <translation>То же заглавие, автор и год, что у записи {position} этого файла</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+94"/>
+        <source>Writing %Ln record(s) to the catalog…</source>
+        <translation>
+            <numerusform>Запись %Ln записи в каталог…</numerusform>
+            <numerusform>Запись %Ln записей в каталог…</numerusform>
+            <numerusform>Запись %Ln записей в каталог…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported; the catalog is as it was.</source>
+        <translation>Ничего не импортировано; каталог не изменился.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The import was cancelled; nothing was written to the catalog.</source>
+        <translation>Импорт отменён; в каталог ничего не записано.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was imported: {reason}</source>
+        <translation>Ничего не импортировано: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2521,7 +3563,7 @@ Everything you typed is still in this window. Open the record again from the cat
 <context>
     <name>TrashView</name>
     <message>
-        <location filename="../library_app/gui/trash_view.py" line="+113"/>
+        <location filename="../library_app/gui/trash_view.py" line="+110"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
@@ -2595,7 +3637,7 @@ Everything you typed is still in this window. Open the record again from the cat
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
         <source>Restore records</source>
         <translation>Восстановление записей</translation>
     </message>

@@ -105,27 +105,37 @@ def change_from_args(args: argparse.Namespace) -> BatchChange:
     return change
 
 
-def search_ids(catalog: Any, args: argparse.Namespace) -> list[int]:
-    """Every record the query finds, in the engine's order (the index is brought up to date)."""
+def search_ids(
+    catalog: Any,
+    args: argparse.Namespace,
+    *,
+    query: str | None = None,
+    sort: str = "title",
+    outcome: str = "nothing was changed",
+    option: str = "--query",
+) -> list[int]:
+    """Every record the query finds, in the engine's order (the index is brought up to date).
+
+    A query the engine had to reinterpret is refused: the command must act on exactly what the
+    person asked for; ``outcome`` says what did not happen then."""
     from library_app.cli.search_commands import open_index
     from library_app.search.searching import MAX_LIMIT, CatalogSearcher
 
-    query = args.query
+    query = args.query if query is None else query
     if not query.strip():
-        raise InputError("--query: the search text is empty")
+        raise InputError(f"{option}: the search text is empty")
     index = open_index(catalog, args)
     searcher = CatalogSearcher(index)
     ids: list[int] = []
     try:
         while True:
-            result = searcher.search(query, limit=MAX_LIMIT, offset=len(ids), sort="title")
+            result = searcher.search(query, limit=MAX_LIMIT, offset=len(ids), sort=sort)
             if result.messages:
                 problems = " ".join(result.messages)
-                raise InputError(f"--query «{query}»: {problems} Nothing was changed.")
+                raise InputError(f"{option} «{query}»: {problems} {outcome.capitalize()}.")
             if result.did_you_mean is not None:
                 raise InputError(
-                    f"no records match «{query}» (did you mean «{result.did_you_mean}»?); "
-                    "nothing was changed"
+                    f"no records match «{query}» (did you mean «{result.did_you_mean}»?); {outcome}"
                 )
             ids += [hit.id for hit in result.hits]
             if not result.hits or len(ids) >= result.total:
@@ -134,7 +144,7 @@ def search_ids(catalog: Any, args: argparse.Namespace) -> list[int]:
         searcher.close()
         index.close()
     if not ids:
-        raise InputError(f"no records match «{query}»; nothing was changed")
+        raise InputError(f"no records match «{query}»; {outcome}")
     return list(dict.fromkeys(ids))
 
 

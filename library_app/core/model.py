@@ -178,6 +178,44 @@ class Attachment:
 
 
 @dataclass
+class Subfield:
+    code: str
+    value: str
+
+
+@dataclass
+class SourceField:
+    """One field of an exchange-format record exactly as it was read.
+
+    Control fields (MARC 001–009) have ``data`` and no subfields; data fields have two
+    ``indicators`` characters and ``subfields`` in their original order.
+    """
+
+    tag: str
+    indicators: str = ""
+    subfields: list[Subfield] = field(default_factory=list)
+    data: str = ""
+
+    @property
+    def is_control(self) -> bool:
+        return not self.subfields and not self.indicators
+
+
+@dataclass
+class SourceRecord:
+    """The exchange record a description was imported from (MARC21, RUSMARC …), kept whole.
+
+    Our model holds what people search, edit and print; a partner's MARC record holds much more
+    (fixed fields, local 9XX fields, linking data).  Keeping the record as read lets an export
+    write back every field nobody changed here, so MARC → catalog → MARC loses nothing.
+    """
+
+    format: str  # "marc21" or "rusmarc": which mapping the fields follow
+    leader: str = ""
+    fields: list[SourceField] = field(default_factory=list)
+
+
+@dataclass
 class Record:
     """A bibliographic description (one catalog entry)."""
 
@@ -210,6 +248,7 @@ class Record:
     # provenance of the description
     control_number: str = ""  # the source record's control number (MARC 001)
     control_source: str = ""  # who assigned it (MARC 003), "" for our own
+    source: SourceRecord | None = None  # the exchange record it was imported from, if any
     # holdings
     copies: list[Copy] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)

@@ -270,3 +270,49 @@ def briefs_by_first_author(
         query = query.where(RecordRow.id != exclude_record)
     with catalog.session() as session:
         return _briefs(session, query.limit(limit))
+
+
+# --- whole batches, for imports ------------------------------------------------------------------
+
+
+def identifier_owners(
+    catalog: Catalog, kind: IdentifierType | str, values: Iterable[str]
+) -> dict[str, list[int]]:
+    """For each of ``values`` (normalised), the live records holding it as an identifier of
+    ``kind``: an import of 10,000 records asks once, not 10,000 times."""
+    wanted = _distinct(values)
+    stored_kind = IDENTIFIER_PREFIX + IdentifierType(kind).value
+    owners: dict[str, list[int]] = {}
+    with catalog.session() as session:
+        for chunk in _chunks(wanted):
+            query = (
+                select(ValueRow.value, ValueRow.record_id)
+                .join(RecordRow, RecordRow.id == ValueRow.record_id)
+                .where(
+                    ValueRow.kind == stored_kind,
+                    _value_prefix_in(ValueRow.value, chunk),
+                    RecordRow.deleted_at.is_(None),
+                )
+            )
+            chosen = set(chunk)
+            for value, record_id in session.execute(query):
+                if value in chosen:
+                    owners.setdefault(value, []).append(record_id)
+    return {value: sorted(set(ids)) for value, ids in owners.items()}
+
+
+def control_number_owners(
+    catalog: Catalog, control_numbers: Iterable[str]
+) -> dict[str, list[tuple[int, str]]]:
+    """For each control number, the live records carrying it, with their control source: the
+    same 001 from two different agencies (003) is not the same record."""
+    wanted = _distinct(n.strip() for n in control_numbers)
+    owners: dict[str, list[tuple[int, str]]] = {}
+    with catalog.session() as session:
+        for chunk in _chunks(wanted):
+            query = select(RecordRow.control_number, RecordRow.id, RecordRow.control_source).where(
+                RecordRow.control_number.in_(chunk), RecordRow.deleted_at.is_(None)
+            )
+            for number, record_id, source in session.execute(query):
+                owners.setdefault(number, []).append((record_id, source or ""))
+    return owners

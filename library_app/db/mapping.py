@@ -29,6 +29,9 @@ from library_app.core.model import (
     ParallelTitle,
     Record,
     Series,
+    SourceField,
+    SourceRecord,
+    Subfield,
 )
 from library_app.db.schema import AttachmentRow, ContributorRow, CopyRow, RecordRow, ValueRow
 
@@ -78,8 +81,38 @@ def record_columns(record: Record, now: dt.datetime) -> ROW_Dict:
         "links": [_link_to_json(link) for link in record.links],
         "control_number": record.control_number,
         "control_source": record.control_source,
+        "source_record": source_to_json(record.source),
         "updated_at": now,
     }
+
+
+def source_to_json(source: SourceRecord | None) -> dict[str, Any] | None:
+    """Compact JSON of a kept exchange record: a 10,000-record MARC import stores every field,
+    so fields are short lists (``[tag, data]`` or ``[tag, indicators, [code, value, …]]``)."""
+    if source is None:
+        return None
+    fields: list[list[Any]] = []
+    for f in source.fields:
+        if f.is_control:
+            fields.append([f.tag, f.data])
+        else:
+            flat = [part for sub in f.subfields for part in (sub.code, sub.value)]
+            fields.append([f.tag, f.indicators, flat])
+    return {"format": source.format, "leader": source.leader, "fields": fields}
+
+
+def source_from_json(data: dict[str, Any] | None) -> SourceRecord | None:
+    if not data:
+        return None
+    fields: list[SourceField] = []
+    for item in data.get("fields", []):
+        if len(item) == 2:
+            fields.append(SourceField(tag=item[0], data=item[1]))
+        else:
+            flat = item[2]
+            subfields = [Subfield(flat[i], flat[i + 1]) for i in range(0, len(flat) - 1, 2)]
+            fields.append(SourceField(tag=item[0], indicators=item[1], subfields=subfields))
+    return SourceRecord(format=data.get("format", ""), leader=data.get("leader", ""), fields=fields)
 
 
 def _link_to_json(link: OnlineLink) -> dict[str, str]:
@@ -215,6 +248,7 @@ def record_from_rows(
         links=[_link_from_json(link) for link in row.links or []],
         control_number=row.control_number,
         control_source=row.control_source,
+        source=source_from_json(row.source_record),
         id=row.id,
         version=row.version,
         created_at=row.created_at,

@@ -209,29 +209,71 @@ class RecordRepository:
             if record.id is None:
                 raise NotFound(f"record {position} has no id; use add_many for new records")
         _check_batch(records, 0)
-        now = _now()
-        total = len(records)
         with self._writing() as session:
-            for start in range(0, total, BATCH_SIZE):
-                chunk = records[start : start + BATCH_SIZE]
-                query = self._full_select().where(RecordRow.id.in_([r.id for r in chunk]))
-                rows = {row.id: row for row in session.scalars(query)}
-                for position, record in enumerate(chunk, start=start + 1):
-                    label = f"record {position} of {total} (id {record.id})"
-                    row = rows.get(record.id)
-                    if row is None:
-                        raise NotFound(f"{label}: there is no record with id {record.id}")
-                    try:
-                        self._write_update(session, row, record, now)
-                    except ConflictError as error:
-                        raise ConflictError(f"{label}: {error}") from error
-                    except IntegrityError as error:
-                        raise ConflictError(f"{label}: {integrity_message(error)}") from error
-                    except StaleDataError as error:
-                        raise ConflictError(f"{label}: changed by someone else just now") from error
-                    progress(position, total)
-                    check_cancel(is_cancelled)
-        return total
+            self._update_rows(session, records, progress, is_cancelled, done=0, total=len(records))
+        return len(records)
+
+    def import_batch(
+        self,
+        new_records: Sequence[Record],
+        updated_records: Sequence[Record],
+        *,
+        progress: ProgressCallback = no_progress,
+        is_cancelled: CancelCheck = never_cancelled,
+    ) -> list[int]:
+        """Insert ``new_records`` and save ``updated_records`` in one transaction; return the
+        new ids.  An import must be all or nothing: adding 9,000 records and then failing on
+        the 1,000 updates would leave a half-imported file behind."""
+        for position, record in enumerate(updated_records, start=1):
+            if record.id is None:
+                raise NotFound(f"updated record {position} has no id")
+        _check_batch(updated_records, 0)
+        total = len(new_records) + len(updated_records)
+        ids: list[int] = []
+        with self._writing() as session:
+            for start in range(0, len(new_records), BATCH_SIZE):
+                batch = new_records[start : start + BATCH_SIZE]
+                ids += self._insert_batch(session, batch, first_position=start)
+                progress(start + len(batch), total)
+                check_cancel(is_cancelled)
+            self._update_rows(
+                session, updated_records, progress, is_cancelled, done=len(ids), total=total
+            )
+        if len(ids) >= ANALYZE_AFTER:
+            self._refresh_planner_statistics()
+        return ids
+
+    def _update_rows(
+        self,
+        session: Session,
+        records: Sequence[Record],
+        progress: ProgressCallback,
+        is_cancelled: CancelCheck,
+        *,
+        done: int,
+        total: int,
+    ) -> None:
+        now = _now()
+        count = len(records)
+        for start in range(0, count, BATCH_SIZE):
+            chunk = records[start : start + BATCH_SIZE]
+            query = self._full_select().where(RecordRow.id.in_([r.id for r in chunk]))
+            rows = {row.id: row for row in session.scalars(query)}
+            for position, record in enumerate(chunk, start=start + 1):
+                label = f"record {position} of {count} (id {record.id})"
+                row = rows.get(record.id)
+                if row is None:
+                    raise NotFound(f"{label}: there is no record with id {record.id}")
+                try:
+                    self._write_update(session, row, record, now)
+                except ConflictError as error:
+                    raise ConflictError(f"{label}: {error}") from error
+                except IntegrityError as error:
+                    raise ConflictError(f"{label}: {integrity_message(error)}") from error
+                except StaleDataError as error:
+                    raise ConflictError(f"{label}: changed by someone else just now") from error
+                progress(done + position, total)
+                check_cancel(is_cancelled)
 
     def _write_update(
         self, session: Session, row: RecordRow, record: Record, now: dt.datetime

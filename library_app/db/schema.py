@@ -105,6 +105,8 @@ class RecordRow(Base):
     links: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     control_number: Mapped[str] = mapped_column(String(128), default="", index=True)
     control_source: Mapped[str] = mapped_column(String(128), default="")
+    # the exchange record (MARC …) the description was imported from; see core.model.SourceRecord
+    source_record: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

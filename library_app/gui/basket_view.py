@@ -2,9 +2,9 @@
 
 The basket itself (``services.basket``) is a list of ids saved per user; this dock shows the
 records behind them — title, first author, year — read in the background, and only those not
-read before, so adding one record does not re-read fifty.  Export writes a numbered plain-text
-list or the records as JSON (the shape ``library-app show --json`` prints); formatted
-bibliographies come with the printing work.
+read before, so adding one record does not re-read fifty.  Export opens the export dialog on
+the basket: any exchange format (RIS, BibTeX, MARC, CSV …), a numbered reading list, or the
+records as JSON; formatted bibliographies come with the printing work.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,8 +34,9 @@ from library_app.core.progress import CancelCheck, ProgressCallback
 from library_app.db.catalog import Catalog
 from library_app.db.records import RecordRepository
 from library_app.gui.errors import report_error
+from library_app.gui.export_dialog import ExportDialog, ExportSource
 from library_app.gui.tasks import BackgroundTask
-from library_app.services.basket import Basket, export_basket, first_author
+from library_app.services.basket import Basket, first_author
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -129,7 +129,7 @@ class BasketDock(QDockWidget):
         self.clear_button.setToolTip(self.tr("Empty the basket"))
         self.export_button.setText(self.tr("E&xport…"))
         self.export_button.setToolTip(
-            self.tr("Save the basket as a numbered list (text) or as records (JSON)")
+            self.tr("Save the basket as RIS, BibTeX, MARC, CSV, a numbered list …")
         )
         self._update_title()
         self._show_status()
@@ -309,44 +309,19 @@ class BasketDock(QDockWidget):
 
     # --- export -------------------------------------------------------------------------------
 
-    def ask_and_export(self) -> BackgroundTask | None:
-        """Ask where to save, then write the list in the background."""
+    def ask_and_export(self) -> ExportDialog | None:
+        """Open the export dialog on the basket (and on the records selected in it)."""
         if not len(self.basket):
             return None
-        text_filter = self.tr("Numbered list (*.txt)")
-        json_filter = self.tr("Records as JSON (*.json)")
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the basket"),
-            str(Path.home() / self.tr("basket.txt")),
-            f"{text_filter};;{json_filter}",
-        )
-        if not name:
-            return None
-        path = Path(name)
-        as_json = chosen == json_filter or path.suffix.lower() == ".json"
-        if not path.suffix:
-            path = path.with_suffix(".json" if as_json else ".txt")
-        return self.export_to(path, as_json=as_json)
-
-    def export_to(self, path: Path, *, as_json: bool) -> BackgroundTask:
-        catalog, ids = self._catalog, self.basket.ids
-
-        def work(progress: ProgressCallback, is_cancelled: CancelCheck) -> tuple[int, Path]:
-            count = export_basket(catalog, ids, path, as_json=as_json, is_cancelled=is_cancelled)
-            return count, path
-
-        task = BackgroundTask(
-            work,
-            parent=self,
-            title=self.tr("Export the basket"),
-            label=self.tr("Saving %Ln record(s)…", "", len(ids)),
-            error_context=self.tr("The basket was not exported."),
-        )
-        task.succeeded.connect(self._exported)
-        self.task_launched.emit(task)
-        task.start()
-        return task
+        sources = [ExportSource("basket", tuple(self.basket.ids))]
+        if self.selected_ids():
+            sources.append(ExportSource("selected", tuple(self.selected_ids())))
+        dialog = ExportDialog(self._catalog, sources, file_stem=self.tr("basket"), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.task_launched.connect(self.task_launched)
+        dialog.exported.connect(lambda count, path: self._exported((count, Path(path))))
+        dialog.open()
+        return dialog
 
     def _exported(self, result: tuple[int, Path]) -> None:
         self._last_export = result

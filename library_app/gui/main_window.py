@@ -36,6 +36,7 @@ from library_app.gui.i18n import (
     saved_language,
 )
 from library_app.gui.index_keeper import IndexKeeper
+from library_app.gui.interchange_actions import InterchangeActions
 from library_app.gui.record_actions import RecordActions
 from library_app.gui.search_view import SearchView
 from library_app.gui.settings_dialog import SettingsDialog
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_WORKER_THREADS))
 
         self.record_actions = RecordActions(self)
+        self.interchange = InterchangeActions(self)
         self._create_actions()
         self._create_central()
         self.basket = Basket.for_user(catalog.location.data_dir, catalog.user)
@@ -211,6 +213,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(actions.new_action)
         self.file_menu.addAction(self.load_demo_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.interchange.import_action)
+        self.file_menu.addAction(self.interchange.export_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(actions.trash_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.reader_action)
@@ -305,6 +310,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Library catalog"))
         self.system_language_action.setText(self.tr("As in the system"))
         self.record_actions.retranslate_ui()
+        self.interchange.retranslate_ui()
 
     def _show_count(self) -> None:
         self.welcome.set_count(self._count, self._count_failed)
@@ -583,6 +589,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.menuAction().setVisible(editing)
         self.settings_action.setVisible(editing)
         self.reader_action.setChecked(self._reader)
+        self.interchange.set_reader(self._reader)
         self.welcome.set_reader(self._reader)
         self.search_view.detail.set_reader(self._reader)
         if editing:

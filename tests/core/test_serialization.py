@@ -30,6 +30,9 @@ from library_app.core.model import (
     ParallelTitle,
     Record,
     Series,
+    SourceField,
+    SourceRecord,
+    Subfield,
 )
 from library_app.core.serialization import (
     from_jsonable,
@@ -95,6 +98,14 @@ def rich_record() -> Record:
         funders=["GEF", "UNDP"],
         control_number="ocm12345678",
         control_source="OCoLC",
+        source=SourceRecord(
+            "marc21",
+            "00714cam a2200205 a 4500",
+            [
+                SourceField("001", data="RU/NLR/123"),
+                SourceField("999", "  ", [Subfield("a", "жергілікті өріс"), Subfield("b", "2")]),
+            ],
+        ),
         copies=[
             Copy(
                 "И-1001",

@@ -26,6 +26,9 @@ from library_app.core.model import (
     ParallelTitle,
     Record,
     Series,
+    SourceField,
+    SourceRecord,
+    Subfield,
 )
 from library_app.core.serialization import record_to_dict
 from library_app.core.validation import normalize_record
@@ -58,6 +61,27 @@ copies = st.builds(
     price=st.one_of(st.none(), st.decimals(0, 10**9, places=2).map(Decimal)),
     currency=st.sampled_from(["", "KZT", "RUB", "USD"]),
     note=text,
+)
+tags = st.from_regex(r"[0-9]{3}", fullmatch=True)
+source_fields = st.one_of(
+    st.builds(SourceField, tag=tags, data=text),
+    st.builds(
+        SourceField,
+        tag=tags,
+        indicators=st.from_regex(r"[0-9 ]{2}", fullmatch=True),
+        subfields=st.lists(
+            st.builds(Subfield, st.sampled_from(list("abcvxyz9")), text), min_size=1, max_size=4
+        ),
+    ),
+)
+sources = st.one_of(
+    st.none(),
+    st.builds(
+        SourceRecord,
+        st.sampled_from(["marc21", "rusmarc"]),
+        st.from_regex(r"[0-9]{5}[a-z ]{4}a22[0-9]{5}[ a-z0-9]{3}4500", fullmatch=True),
+        st.lists(source_fields, max_size=5),
+    ),
 )
 records = st.builds(
     Record,
@@ -100,6 +124,7 @@ records = st.builds(
     funders=words,
     control_number=text,
     control_source=text,
+    source=sources,
     copies=st.lists(copies, max_size=3),
 )
 

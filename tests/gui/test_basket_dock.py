@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from library_app.core.model import Contributor, Record
 from library_app.db.catalog import Catalog
 from library_app.db.records import RecordRepository
 from library_app.gui.basket_view import BasketDock
+from library_app.gui.export_dialog import READING_LIST, RECORDS_JSON, ExportDialog
 from library_app.gui.tasks import BackgroundTask, running_tasks
 from library_app.services.basket import Basket
 
@@ -151,23 +152,20 @@ def test_export_writes_the_list_where_the_user_chose(
     make_dock: Any,
     record_ids: list[int],
     qtbot: Any,
-    monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     kind: str,
 ) -> None:
     dock = make_dock()
     add_and_wait(qtbot, dock, [record_ids[2], record_ids[0]])
     target = tmp_path / f"my basket.{kind}"
-    asked: list[tuple] = []
 
-    def get_save_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
-        asked.append(args)
-        filters = args[3].split(";;")
-        return str(target), filters[1] if kind == "json" else filters[0]
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
+    qtbot.mouseClick(dock.export_button, Qt.MouseButton.LeftButton)
+    dialog = dock.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.select_format(READING_LIST if kind == "txt" else RECORDS_JSON)
+    dialog.path_edit.setText(str(target))
     with qtbot.waitSignal(dock.task_launched) as launched:
-        qtbot.mouseClick(dock.export_button, Qt.MouseButton.LeftButton)
+        dialog.export_button.click()
     with qtbot.waitSignal(launched.args[0].finished, timeout=10_000):
         pass
 
@@ -182,13 +180,18 @@ def test_export_writes_the_list_where_the_user_chose(
     assert str(target) in dock.status_label.text()
 
 
-def test_export_cancelled_in_the_dialog_writes_nothing(
-    make_dock: Any, record_ids: list[int], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+def test_export_closed_without_exporting_writes_nothing(
+    make_dock: Any, record_ids: list[int], qtbot: Any, tmp_path: Path
 ) -> None:
     dock = make_dock()
     add_and_wait(qtbot, dock, record_ids[:1])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
-    assert dock.ask_and_export() is None
+    dialog = dock.ask_and_export()
+    assert dialog is not None
+    dialog.path_edit.setText(str(tmp_path / "never.ris"))
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+    assert not (tmp_path / "never.ris").exists()
+    assert "Saved" not in dock.status_label.text()
 
 
 def test_a_damaged_basket_file_is_explained_and_kept(

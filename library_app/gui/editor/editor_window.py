@@ -118,12 +118,14 @@ class RecordEditor(QMainWindow):
         *,
         parent: QWidget | None = None,
     ) -> RecordEditor:
-        """A new record pre-filled from ``record``: no id, copies, files or control number;
+        """A new record pre-filled from ``record``: no id, copies, files, control number or
+        imported source record;
         the title is selected and marked until the cataloguer changes it."""
         template = copy.deepcopy(record)
         template.id, template.version = None, 0
         template.copies, template.attachments = [], []
         template.control_number = template.control_source = ""
+        template.source = None  # the partner's MARC record describes the original, not this one
         template.created_at = template.updated_at = template.deleted_at = None
         editor = cls(catalog, app_settings, template, parent=parent)
         editor._from_template = True
