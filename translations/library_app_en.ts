@@ -324,7 +324,7 @@ Remove anyway?</numerusform>
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/import_review.py" line="+325"/>
+        <location filename="../library_app/gui/import_review.py" line="+339"/>
         <source>%Ln record(s) in the file:</source>
         <translation>
             <numerusform>%Ln record in the file:</numerusform>

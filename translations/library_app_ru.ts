@@ -2978,7 +2978,7 @@ Everything you typed is still in this window. Open the record again from the cat
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../library_app/gui/import_review.py" line="+139"/>
+        <location filename="../library_app/gui/import_review.py" line="+146"/>
         <source>Check before importing</source>
         <translation>Проверка перед импортом</translation>
     </message>
@@ -3023,7 +3023,17 @@ Everything you typed is still in this window. Open the record again from the cat
         <translation>&amp;Строго: ничего не импортировать, если есть ошибка хотя бы в одной записи</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Import the &amp;copies the file describes</source>
+        <translation>Импортировать &amp;экземпляры, описанные в файле</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear it for records from a union catalogue: their copies are another library&apos;s.</source>
+        <translation>Снимите флажок для записей из сводного каталога: их экземпляры принадлежат другой библиотеке.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
@@ -3063,7 +3073,7 @@ Everything you typed is still in this window. Open the record again from the cat
         <translation>&amp;Добавить как новую</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Reading {name}…</source>
         <translation>Чтение файла {name}…</translation>
     </message>

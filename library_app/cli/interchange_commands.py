@@ -55,6 +55,11 @@ def add_parsers(command: Any, positive: Any, not_negative: Any) -> None:
         ": skip it (default), update the catalog's record, or add it anyway",
     )
     p.add_argument(
+        "--no-copies",
+        action="store_true",
+        help="leave out the copies the file describes (another library's holdings)",
+    )
+    p.add_argument(
         "--inventory-pattern",
         default="{n}",
         metavar="PATTERN",
@@ -108,6 +113,7 @@ def import_file(args: argparse.Namespace) -> int:
                 options=options,
                 policy=DuplicatePolicy(args.on_duplicate),
                 strict=args.strict,
+                with_copies=not args.no_copies,
                 progress=progress,
             )
         finally:

@@ -66,7 +66,11 @@ def open_index(catalog: Any, args: argparse.Namespace) -> SearchIndex:
     else:
         progress = TerminalProgress("Updating index", enabled=not args.json)
         try:
-            index.catch_up(progress=progress, wait_seconds=BUSY_WAIT_SECONDS)
+            index.catch_up(
+                progress=progress,
+                wait_seconds=BUSY_WAIT_SECONDS,
+                processes=_writer_processes(),
+            )
         except IndexBusy as busy:
             progress.finish()
             _note(args, str(busy))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,6 +20,7 @@ from library_app.core.model import (
     IdentifierType,
     MaterialType,
     Record,
+    SourceRecord,
 )
 
 
@@ -100,10 +102,24 @@ def validate_record(record: Record) -> list[Problem]:
     return problems
 
 
+def _source_texts(source: SourceRecord) -> Iterator[str]:
+    yield source.leader
+    for f in source.fields:
+        yield f.tag
+        yield f.indicators
+        yield f.data
+        for sub in f.subfields:
+            yield sub.code
+            yield sub.value
+
+
 def _has_control_character(value: object) -> bool:
     """Fast check over every text in a record; runs for each record of every bulk load."""
     if isinstance(value, str):
         return _CONTROL.search(value) is not None
+    if isinstance(value, SourceRecord):
+        # a kept MARC record holds hundreds of small texts: one search over all of them
+        return _CONTROL.search("\n".join(_source_texts(value))) is not None
     if isinstance(value, list):
         return any(_has_control_character(item) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

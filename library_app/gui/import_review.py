@@ -62,7 +62,7 @@ class ReviewPage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self.plan: ImportPlan | None = None
-        self._plan_options: tuple[DuplicatePolicy, bool] | None = None
+        self._plan_options: tuple[DuplicatePolicy, bool, bool] | None = None
         self._again = False
         self.setCommitPage(True)
 
@@ -80,6 +80,11 @@ class ReviewPage(QWizardPage):
         options.addWidget(self.policy_combo)
         options.addSpacing(16)
         options.addWidget(self.strict_check)
+        self.copies_check = QCheckBox(self)
+        self.copies_check.setObjectName("copiesCheck")
+        self.copies_check.setChecked(True)
+        options.addSpacing(16)
+        options.addWidget(self.copies_check)
         options.addStretch(1)
         layout.addLayout(options)
         self.file_info = QLabel(self)
@@ -127,12 +132,14 @@ class ReviewPage(QWizardPage):
 
         self.policy_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.strict_check.toggled.connect(lambda _on: self._options_changed())
+        self.copies_check.toggled.connect(lambda _on: self._options_changed())
         wizard.busy_changed.connect(self._busy_changed)
         self._update_decision_buttons()
 
     def _busy_changed(self, busy: bool) -> None:
         self.policy_combo.setEnabled(not busy)
         self.strict_check.setEnabled(not busy)
+        self.copies_check.setEnabled(not busy)
         self._update_decision_buttons()
 
     def retranslate_ui(self) -> None:
@@ -154,6 +161,12 @@ class ReviewPage(QWizardPage):
         for index, policy in enumerate(POLICIES):
             self.policy_combo.setItemText(index, names[policy])
         self.strict_check.setText(self.tr("&Strict: import nothing if any record has an error"))
+        self.copies_check.setText(self.tr("Import the &copies the file describes"))
+        self.copies_check.setToolTip(
+            self.tr(
+                "Clear it for records from a union catalogue: their copies are another library's."
+            )
+        )
         self.table.setHorizontalHeaderLabels(
             [self.tr("Record"), self.tr("Title"), self.tr("Action"), self.tr("Why")]
         )
@@ -173,8 +186,8 @@ class ReviewPage(QWizardPage):
     def set_policy(self, policy: DuplicatePolicy) -> None:
         self.policy_combo.setCurrentIndex(self.policy_combo.findData(policy.value))
 
-    def _options(self) -> tuple[DuplicatePolicy, bool]:
-        return self.policy, self.strict_check.isChecked()
+    def _options(self) -> tuple[DuplicatePolicy, bool, bool]:
+        return self.policy, self.strict_check.isChecked(), self.copies_check.isChecked()
 
     def _options_changed(self) -> None:
         """Check again with the new options (after the running check, if one runs)."""
@@ -204,7 +217,7 @@ class ReviewPage(QWizardPage):
             return None
         catalog, format_id = wizard.catalog, wizard.format_id
         options = wizard.read_options()
-        policy, strict = self._options()
+        policy, strict, with_copies = self._options()
 
         def work(progress: ProgressCallback, is_cancelled: CancelCheck) -> ImportPlan:
             return plan_import(
@@ -214,6 +227,7 @@ class ReviewPage(QWizardPage):
                 options=options,
                 policy=policy,
                 strict=strict,
+                with_copies=with_copies,
                 progress=progress,
                 is_cancelled=is_cancelled,
             )
@@ -229,13 +243,13 @@ class ReviewPage(QWizardPage):
             label=self.tr("Reading {name} and looking for duplicates…").format(name=path.name),
             error_context=self.tr("The file could not be read; nothing was imported."),
         )
-        task.succeeded.connect(lambda plan: self._planned(plan, (policy, strict)))
+        task.succeeded.connect(lambda plan: self._planned(plan, (policy, strict, with_copies)))
         task.cancelled.connect(self._check_cancelled)
         task.failed.connect(self._check_failed)
         task.finished.connect(self._check_finished)
         return task
 
-    def _planned(self, plan: ImportPlan, options: tuple[DuplicatePolicy, bool]) -> None:
+    def _planned(self, plan: ImportPlan, options: tuple[DuplicatePolicy, bool, bool]) -> None:
         if shiboken6.isValid(self):
             self.plan, self._plan_options = plan, options
             self._show_plan()

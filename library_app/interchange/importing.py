@@ -9,7 +9,7 @@ Qt, so the CLI and the GUI wizard behave the same.
 
 from __future__ import annotations
 
-import copy as copy_module
+import dataclasses
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,6 +85,7 @@ class ImportPlan:
     items: list[PlannedRecord] = field(default_factory=list)
     file_problems: list[Problem] = field(default_factory=list)
     seconds_reading: float = 0.0
+    copies_left_out: int = 0  # the file's copies, when told not to import them
 
     def counts(self) -> dict[str, int]:
         by_action = Counter(item.action for item in self.items)
@@ -144,11 +145,14 @@ def plan_import(
     options: ReadOptions | None = None,
     policy: DuplicatePolicy = DuplicatePolicy.SKIP,
     strict: bool = False,
+    with_copies: bool = True,
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
 ) -> ImportPlan:
     """Read ``path`` and decide what to do with each record; nothing is written.
 
+    ``with_copies=False`` leaves out the copies the file describes: a record taken from a
+    union catalogue lists another library's holdings, which are not ours.
     Raises ``FormatError`` when the file is not usable as a whole (nothing to plan).
     """
     started = time.perf_counter()
@@ -168,6 +172,9 @@ def plan_import(
     readable: list[Record] = []
     for item in result.items:
         planned = PlannedRecord(item.position, item.record, Action.ADD, list(item.problems))
+        if item.record is not None and not with_copies:
+            plan.copies_left_out += len(item.record.copies)
+            item.record.copies = []
         if item.record is None or planned.errors:
             planned.action = Action.ERROR
             if not planned.errors:
@@ -315,7 +322,7 @@ def apply_import(
         )
     repository = RecordRepository(catalog)
     new_records = [
-        copy_module.deepcopy(item.record)
+        _writable_copy(item.record)
         for item in plan.items
         if item.action == Action.ADD and item.record
     ]
@@ -366,7 +373,7 @@ def _updated_records(repository: RecordRepository, items: list[PlannedRecord]) -
         if old is None or old.id in done:  # two file records matching one catalog record
             continue
         done.add(old.id)  # type: ignore[arg-type]
-        new = copy_module.deepcopy(item.record)
+        new = _writable_copy(item.record)
         new.id, new.version = old.id, old.version
         new.created_at = old.created_at
         known = {c.inventory_number for c in old.copies}
@@ -374,6 +381,13 @@ def _updated_records(repository: RecordRepository, items: list[PlannedRecord]) -
         new.attachments = old.attachments
         updated.append(new)
     return updated
+
+
+def _writable_copy(record: Record) -> Record:
+    """The record as it will be written, leaving the plan's untouched (a cancelled import can
+    be run again): only the copies get new numbers, so only they are copied — a deep copy of
+    10,000 kept MARC records took longer than writing them."""
+    return dataclasses.replace(record, copies=[dataclasses.replace(c) for c in record.copies])
 
 
 def _number_copies(catalog: Catalog, records: list[Record], pattern: str) -> int:

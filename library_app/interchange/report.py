@@ -30,6 +30,7 @@ def report_to_json(report: ImportReport) -> dict[str, Any]:
         "added_ids": report.added_ids,
         "updated_ids": report.updated_ids,
         "renumbered_copies": report.renumbered_copies,
+        "copies_left_out": plan.copies_left_out,
         "seconds": round(report.seconds, 3),
         "file_problems": [p.to_json() for p in plan.file_problems],
         "records": [
@@ -75,6 +76,8 @@ def report_to_text(report: ImportReport) -> str:
         f"Duplicates: {plan.policy.value}" + (", strict" if plan.strict else ""),
         summary_line(report),
     ]
+    if plan.copies_left_out:
+        lines.append(f"{plan.copies_left_out:,} copies described in the file were left out.")
     if report.renumbered_copies:
         lines.append(f"{report.renumbered_copies:,} copies got new inventory numbers.")
     if not report.dry_run and report.added_ids:

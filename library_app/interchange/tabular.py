@@ -244,9 +244,14 @@ def _field_of(header: str, explicit: dict[str, str], folded: dict[str, str]) -> 
     return guess_field(header)
 
 
-def _layout(table: _Table, options: ReadOptions) -> tuple[_Layout, Iterator[tuple[int, list[str]]]]:
+def _layout(
+    table: _Table, options: ReadOptions, *, need_title: bool = True
+) -> tuple[_Layout, Iterator[tuple[int, list[str]]]]:
     """Find the header row (the first row naming a title and another field among the first
-    few non-empty rows, else the first non-empty row) and map its columns."""
+    few non-empty rows, else the first non-empty row) and map its columns.
+
+    ``need_title=False`` (the preview) accepts a header without a title column: the person
+    mapping the columns is about to say which one holds it."""
     explicit = _explicit_columns(options)
     folded = {h.casefold(): fid for h, fid in explicit.items()}
     seen: list[tuple[int, list[str]]] = []
@@ -289,7 +294,7 @@ def _layout(table: _Table, options: ReadOptions) -> tuple[_Layout, Iterator[tupl
                     severity=Severity.WARNING,
                 )
             )
-    if "title" not in fields:
+    if need_title and "title" not in fields:
         listed = ", ".join(f"«{h}»" for h in headers if h)
         raise FormatError(
             f"no column holds the title (the header row {header_row} has {listed}); "
@@ -395,12 +400,13 @@ class XlsxReader(Reader):
 
 def preview(path: Path, options: ReadOptions | None = None, rows: int = 10) -> TablePreview:
     """The header and first rows of a CSV or XLSX file (chosen by content) with the guessed
-    column mapping; raises ``FormatError`` as reading would."""
+    column mapping, also when no header was recognised as the title (the wizard lets the user
+    choose it); raises ``FormatError`` for a file that cannot be read at all."""
     options = options or ReadOptions()
     workbook = _is_workbook(path)
     table = _open_xlsx(path, options) if workbook else _open_csv(path, options)
     try:
-        layout, rest = _layout(table, options)
+        layout, rest = _layout(table, options, need_title=False)
         sample: list[list[str]] = []
         for _, cells in rest:
             if len(sample) >= rows:

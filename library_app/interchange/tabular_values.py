@@ -153,12 +153,16 @@ def _list_setter(attribute: str) -> Apply:
 
 def _people(role: ContributorRole) -> Apply:
     def apply(record: Record, entries: Entries, separator: str, context: RowContext) -> None:
-        del context
-        for _, value in _values(entries, separator):
-            if role.is_corporate:
-                record.contributors.append(Contributor(" ".join(value.split()), "", role))
-            else:
-                record.contributors.append(parse_person(value, role))
+        for column, value in _values(entries, separator):
+            person = (
+                Contributor(" ".join(value.split()), "", role)
+                if role.is_corporate
+                else parse_person(value, role)
+            )
+            if not person.name.strip():  # ", Иван" or a lone comma: no surname to file under
+                context.warn(column, f"«{value}» names nobody (no surname); left out")
+                continue
+            record.contributors.append(person)
 
     return apply
 

@@ -9,6 +9,7 @@ first cell is given to every cell of the range.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import zipfile
@@ -259,16 +260,23 @@ def write_workbook(
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    for values in rows:
-        cells: list[Any] = []
-        for column, value in zip(columns, values, strict=True):
-            text = _ILLEGAL.sub("", value)
-            if column == "year" and _PLAIN_YEAR.match(text):
-                cells.append(int(text))  # a year as a number, as people type it
-                continue
-            cell = WriteOnlyCell(sheet, value=text or None)
-            if text.startswith("="):
-                cell.data_type = "s"  # a title starting with "=" is not a formula
-            cells.append(cell)
-        sheet.append(cells)
+    try:
+        for values in rows:
+            cells: list[Any] = []
+            for column, value in zip(columns, values, strict=True):
+                text = _ILLEGAL.sub("", value)
+                if column == "year" and _PLAIN_YEAR.match(text):
+                    cells.append(int(text))  # a year as a number, as people type it
+                    continue
+                cell = WriteOnlyCell(sheet, value=text or None)
+                if text.startswith("="):
+                    cell.data_type = "s"  # a title starting with "=" is not a formula
+                cells.append(cell)
+            sheet.append(cells)
+    except BaseException:
+        # A cancelled or failed export: finish the sheet's streaming writer now, or it is
+        # finished by the garbage collector later, writing into a file already closed.
+        with contextlib.suppress(Exception):
+            sheet.close()
+        raise
     workbook.save(target)

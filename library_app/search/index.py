@@ -54,6 +54,7 @@ from library_app.search.schema import SCHEMA_VERSION, FulltextPages, build_schem
 STATE_FILE = "state.json"
 VARIANTS_FILE = "variants.txt"
 BATCH = 500
+PARALLEL_CATCH_UP = 2000  # records; below this, starting worker processes costs more
 GAP_TTL_SECONDS = 600.0
 EXTRACTABLE = ("application/pdf", "text/plain")
 
@@ -316,8 +317,12 @@ class SearchIndex:
         is_cancelled: CancelCheck = never_cancelled,
         *,
         wait_seconds: float = 5.0,
+        processes: int = 1,
     ) -> int:
-        """Apply journal entries written since the last call; returns the records reindexed."""
+        """Apply journal entries written since the last call; returns the records reindexed.
+
+        ``processes`` > 1 indexes a large batch (an import) in worker processes, as ``rebuild``
+        does — and, like it, only from a single-threaded program."""
         with self._write_lock:
             state = self.read_state()
             if state is None:
@@ -330,7 +335,16 @@ class SearchIndex:
             seen = {entry.seq for entry in entries}
             record_ids = sorted({e.record_id for e in entries if e.record_id is not None})
             try:
-                writer = ix.writer(timeout=wait_seconds, limitmb=128, compound=False)
+                if processes > 1 and len(record_ids) >= PARALLEL_CATCH_UP:
+                    writer = ix.writer(
+                        timeout=wait_seconds,
+                        limitmb=128,
+                        procs=processes,
+                        multisegment=True,
+                        compound=False,
+                    )
+                else:
+                    writer = ix.writer(timeout=wait_seconds, limitmb=128, compound=False)
             except LockError as exc:
                 raise IndexBusy(
                     "another program is updating the search index; results may lag behind"

@@ -87,7 +87,7 @@ def main() -> None:
     report = apply_import(catalog, plan)
     write_s = time.perf_counter() - started
     started = time.perf_counter()
-    indexed = index.catch_up(wait_seconds=60)
+    indexed = index.catch_up(wait_seconds=60, processes=2)  # as `library-app import` does
     index_s = time.perf_counter() - started
 
     started = time.perf_counter()

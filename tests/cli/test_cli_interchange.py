@@ -121,3 +121,17 @@ def test_export_mistakes_are_explained(run_cli, sqlite_location: CatalogLocation
     assert nothing.code == 2 and "Traceback" not in nothing.err
     assert nothing.err.splitlines()[-1].endswith("nothing was exported")
     assert not (tmp_path / "o.mrc").exists()
+
+
+def test_no_copies_leaves_out_the_partners_holdings(run_cli, sqlite_location: CatalogLocation):
+    irbis = Path(__file__).parents[1] / "interchange" / "data" / "rusmarc-irbis-mixed.iso"
+    without = run_cli.json(sqlite_location, "import", irbis, "--no-copies")
+    assert without["copies_left_out"] >= 1
+    shown = [run_cli.json(sqlite_location, "show", str(i)) for i in without["added_ids"]]
+    assert all(record["copies"] == [] for record in shown)
+
+    with_copies = run_cli.json(
+        sqlite_location, "import", irbis, "--on-duplicate", "update", "--format", "rusmarc"
+    )
+    updated = run_cli.json(sqlite_location, "show", str(with_copies["updated_ids"][0]))
+    assert updated["copies"] and updated["copies"][0]["inventory_number"]

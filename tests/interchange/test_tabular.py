@@ -737,6 +737,17 @@ def test_csv_preview_for_the_mapping_page() -> None:
     assert preview(DATA / "holdings-cp1251.csv", rows=1).rows[0][1] == "Водные ресурсы Казахстана"
 
 
+def test_preview_offers_a_table_whose_title_column_has_an_unusual_header(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "odd.csv", "Что это;Когда\nОзеро Балхаш;2005\n", "utf-8")
+    shown = preview(path)
+    assert shown.headers == ["Что это", "Когда"] and "title" not in shown.columns.values()
+    assert shown.rows == [["Озеро Балхаш", "2005"]]
+    with pytest.raises(FormatError, match="no column holds the title"):
+        CsvReader().read(path, ReadOptions())
+    chosen = CsvReader().read(path, ReadOptions(columns={"Что это": "title", "Когда": "year"}))
+    assert [i.record.title for i in chosen.items if i.record] == ["Озеро Балхаш"]
+
+
 # --- progress and cancelling ---------------------------------------------------------------
 
 
@@ -1014,3 +1025,11 @@ def test_xlsx_reader_survives_mutated_workbooks(tmp_path: Path, data: st.DataObj
     with contextlib.suppress(FormatError):
         XlsxReader().read(path, ReadOptions())
     XlsxReader.sniff(bytes(original))
+
+
+def test_an_author_cell_without_a_surname_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "a.csv", "Заглавие;Автор\nОзеро;, Иван\n", "utf-8")
+    (item,) = CsvReader().read(path, ReadOptions()).items
+    assert item.record is not None and item.record.contributors == []
+    assert any("no surname" in p.message and p.severity == "warning" for p in item.problems)
+    assert errors_only(validate_record(item.record)) == []

@@ -263,3 +263,23 @@ def test_a_rebuild_with_worker_processes_indexes_everything_and_a_cancel_leaves_
         index.rebuild(is_cancelled=cancel_after_first_batch, processes=2)
     assert multiprocessing.active_children() == []  # no worker left waiting for work
     assert searcher.search("запись").total == 700  # the previous generation still answers
+
+
+def test_a_large_catch_up_with_worker_processes_indexes_every_new_and_changed_record(
+    ready, monkeypatch
+):
+    from library_app.search import index as index_module
+
+    repository, index, searcher = ready
+    monkeypatch.setattr(index_module, "PARALLEL_CATCH_UP", 50)  # a large import, in small
+    ids = repository.add_many(
+        [Record(title=f"Отчёт номер {n}", languages=["rus"]) for n in range(300)]
+    )
+    changed = repository.get(ids[0])
+    changed.title = "Изменённое заглавие"
+    repository.update(changed)
+
+    assert index.catch_up(processes=2) == 300
+    assert index.compare().ok
+    assert searcher.search("отчёт").total == 299
+    assert searcher.search("изменённое").total == 1
