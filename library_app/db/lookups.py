@@ -52,6 +52,9 @@ class RecordBrief:
     author_name: str = ""  # surname (or a body's name) of the first contributor
     author_forenames: str = ""
     author_other_script: str = ""
+    control_number: str = ""  # two records of one source with different numbers are two records
+    control_source: str = ""
+    material_type: str = ""
 
     @property
     def first_author(self) -> str:
@@ -176,6 +179,9 @@ _BRIEF_COLUMNS = (
     ContributorRow.forenames,
     ContributorRow.name_other_script,
     RecordRow.deleted_at,
+    RecordRow.control_number,
+    RecordRow.control_source,
+    RecordRow.material_type,
 )
 
 
@@ -202,6 +208,9 @@ def _briefs(session: Session, query: Select) -> list[RecordBrief]:
             author_name=row[4] or "",
             author_forenames=row[5] or "",
             author_other_script=row[6] or "",
+            control_number=row[8] or "",
+            control_source=row[9] or "",
+            material_type=row[10] or "",
         )
         for row in session.execute(query)
         if row[7] is None

@@ -136,6 +136,8 @@ _SILENT = {
 # ---------------------------------------------------------------------------------------------
 # LaTeX and names
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
 
 def _is_braced(name: str) -> bool:
     """True for "{Институт географии}" — braces that enclose the whole name."""
@@ -337,8 +339,11 @@ def _map_fields(
         draft.add_series(maintitle, volume, where_in(entry, "maintitle"))
     elif number and entry.type not in ("thesis", "phdthesis", "mastersthesis", "article"):
         draft.dropped.append("number")
-    if not record.host and volume and not maintitle:
-        draft.dropped.append("volume")
+    if not record.host and volume and (series or not maintitle):
+        # one volume of a multi-volume work: the part number belongs to the title, as MARC
+        # 245 $n and RUSMARC 200 $h put it — without it the volumes would be one record
+        label = "Т." if _CYRILLIC.search(record.title) else "Vol."
+        record.title = f"{record.title}. {label} {volume}"
     for field in ("publisher", "location", "address"):
         target = record.publishers if field == "publisher" else record.places
         for part in lists.get(field, []):

@@ -14,6 +14,7 @@ catalog meets "Ozero Balkhash" in a partner's file.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -60,6 +61,24 @@ class Duplicate:
         return f"{what} as record {self.position} of this file"
 
 
+@dataclass(frozen=True)
+class _Holder:
+    """A record holding an identifier, with what decides whether sharing it means anything."""
+
+    duplicate: Duplicate
+    material_type: str
+    numbers: frozenset[str]
+
+
+_NUMBER = re.compile(r"\b(?:\d+|[IVXLC]+)\b")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """Numbers in a title ("Т. 2", "Part III", "Annual report 2005"): when they differ, two
+    otherwise equal titles are two volumes, parts or years."""
+    return frozenset(_NUMBER.findall(text))
+
+
 @dataclass
 class _Entry:
     """A title that later records are compared with (a catalog record or a file record)."""
@@ -72,6 +91,8 @@ class _Entry:
     position: int | None = None
     remainder_key: str = ""  # other title information: "Perl : a beginner's guide"
     isbns: frozenset[str] = frozenset()  # known for file records only
+    control: tuple[str, str] | None = None  # (source, number) as given by the record's source
+    numbers: frozenset[str] = frozenset()
 
 
 def isbn_forms(record: Record) -> set[str]:
@@ -112,8 +133,8 @@ class DuplicateFinder:
     """Built once per import from the catalog, then asked about each record in file order
     (``check`` then ``remember``) so that later records also meet earlier ones of the file."""
 
-    by_isbn: dict[str, Duplicate] = field(default_factory=dict)
-    by_issn: dict[str, Duplicate] = field(default_factory=dict)
+    by_isbn: dict[str, list[_Holder]] = field(default_factory=dict)
+    by_issn: dict[str, list[_Holder]] = field(default_factory=dict)
     by_control: dict[tuple[str, str], Duplicate] = field(default_factory=dict)
     # (year bucket, word key) → titles; undated titles are bucketed under UNDATED
     _words: dict[tuple[int, str], list[_Entry]] = field(default_factory=lambda: defaultdict(list))
@@ -142,9 +163,16 @@ class DuplicateFinder:
                 for b in lookups.record_briefs(catalog, {i for ids in owners.values() for i in ids})
             }
             for value, ids in owners.items():
-                brief = briefs.get(ids[0])
-                if brief is not None:
-                    target[value] = Duplicate(kind.value, brief.title, record_id=brief.id)
+                for record_id in ids:
+                    brief = briefs.get(record_id)
+                    if brief is not None:
+                        target.setdefault(value, []).append(
+                            _Holder(
+                                Duplicate(kind.value, brief.title, record_id=brief.id),
+                                brief.material_type,
+                                _numbers(f"{brief.title} {brief.title_remainder}"),
+                            )
+                        )
 
     def _load_control_numbers(self, catalog: Catalog, records: list[Record]) -> None:
         numbers = {r.control_number for r in records if r.control_number.strip()}
@@ -194,6 +222,8 @@ class DuplicateFinder:
                     brief.title,
                     record_id=brief.id,
                     remainder_key=phrase_key(brief.title_remainder),
+                    control=_control(brief.control_number, brief.control_source),
+                    numbers=_numbers(f"{brief.title} {brief.title_remainder}"),
                 )
             )
 
@@ -230,6 +260,8 @@ class DuplicateFinder:
             return None  # a bare title ("Annual report") matches too many unrelated records
         remainder_key = phrase_key(record.title_remainder)
         isbns = frozenset(isbn_forms(record))
+        control = _control(record.control_number, record.control_source)
+        numbers = _numbers(f"{record.title} {record.title_remainder}")
         words = {w for w in title_key.split() if len(w) >= MIN_WORD_KEY}
         best: tuple[float, _Entry] | None = None
         checked: set[int] = set()
@@ -244,6 +276,10 @@ class DuplicateFinder:
                         continue
                     if isbns and entry.isbns and not isbns & entry.isbns:
                         continue  # two ISBNs: two editions or two books, however alike
+                    if control and entry.control and _distinct_in_source(control, entry.control):
+                        continue  # the partner's own catalog holds them as two records
+                    if numbers != entry.numbers:
+                        continue  # volume 1 and volume 2, the 2005 and the 2006 report
                     score = similarity(title_key, entry.title_key, TITLE_THRESHOLD)
                     if score >= TITLE_THRESHOLD and remainder_key and entry.remainder_key:
                         # "Perl : the complete reference" and "Perl : programmer's reference"
@@ -269,13 +305,19 @@ class DuplicateFinder:
 
     def check(self, record: Record) -> Duplicate | None:
         """The first duplicate found: identifiers first (certain), then the title (likely)."""
-        for form in isbn_forms(record):
-            if form in self.by_isbn:
-                return self.by_isbn[form]
-        for form in issn_forms(record):
-            # an ISSN names a serial: only a serial record with the same ISSN is the same item
-            if form in self.by_issn and record.material_type.value == "serial":
-                return self.by_issn[form]
+        kind = record.material_type.value
+        numbers = _numbers(f"{record.title} {record.title_remainder}")
+        if kind != "article":  # an article's ISBN is its book's, shared with every chapter
+            for form in isbn_forms(record):
+                for holder in self.by_isbn.get(form, ()):
+                    # volumes of a set share the set's ISBN: "Т. 1" is not "Т. 2"
+                    if holder.material_type != "article" and holder.numbers == numbers:
+                        return holder.duplicate
+        if kind == "serial":  # an ISSN names a serial; its articles carry it too
+            for form in issn_forms(record):
+                for holder in self.by_issn.get(form, ()):
+                    if holder.material_type == "serial":
+                        return holder.duplicate
         if record.control_number.strip():
             key = (record.control_number.strip(), record.control_source.strip().lower())
             if key in self.by_control:
@@ -284,9 +326,16 @@ class DuplicateFinder:
 
     def remember(self, record: Record, position: int) -> None:
         """Make a record of the file a candidate for the records after it."""
-        mine = Duplicate("isbn", record.title, position=position)
-        for form in isbn_forms(record):
-            self.by_isbn.setdefault(form, mine)
+        numbers = _numbers(f"{record.title} {record.title_remainder}")
+        for kind, forms in (("isbn", isbn_forms(record)), ("issn", issn_forms(record))):
+            holder = _Holder(
+                Duplicate(kind, record.title, position=position),
+                record.material_type.value,
+                numbers,
+            )
+            target = self.by_isbn if kind == "isbn" else self.by_issn
+            for form in forms:
+                target.setdefault(form, []).append(holder)
         if record.control_number.strip():
             key = (record.control_number.strip(), record.control_source.strip().lower())
             self.by_control.setdefault(
@@ -306,8 +355,21 @@ class DuplicateFinder:
                 position=position,
                 remainder_key=phrase_key(record.title_remainder),
                 isbns=frozenset(isbn_forms(record)),
+                control=_control(record.control_number, record.control_source),
+                numbers=numbers,
             )
         )
+
+
+def _control(number: str, source: str) -> tuple[str, str] | None:
+    number = number.strip()
+    return (source.strip().lower(), number) if number else None
+
+
+def _distinct_in_source(mine: tuple[str, str], theirs: tuple[str, str]) -> bool:
+    """Both control numbers come from the same agency and differ (an agency without a code
+    counts as the same only when both lack one)."""
+    return mine[0] == theirs[0] and mine[1] != theirs[1]
 
 
 def _authors_agree(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool | None:

@@ -191,7 +191,8 @@ def plan_import(
         if planned.record is None:
             continue
         planned.duplicate = finder.check(planned.record)
-        finder.remember(planned.record, planned.position)
+        if planned.duplicate is None:  # later copies point at the first, not at each other
+            finder.remember(planned.record, planned.position)
         planned.action = _action_for(planned.duplicate, policy)
     _check_copy_numbers(catalog, plan)
     plan.seconds_reading = time.perf_counter() - started

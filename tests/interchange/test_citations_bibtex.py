@@ -89,6 +89,14 @@ def test_crossref_makes_the_book_the_host_of_its_chapter() -> None:
     assert isbn.where == "entry «wittgenstein:fi», line 1761 (of «wittgenstein:fr1»), isbn"
 
 
+def test_a_volume_of_a_multi_volume_work_keeps_its_number_in_the_title() -> None:
+    volumes = [entry(gost(), key).record for key in ("camus:ss1", "camus:ss2")]
+    assert [r.title for r in volumes if r] == [
+        "Собрание сочинений. Т. 1",
+        "Собрание сочинений. Т. 2",
+    ]
+
+
 def test_gost_names_types_and_languages() -> None:
     result = gost()
     first = result.items[0].record
