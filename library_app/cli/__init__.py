@@ -7,6 +7,7 @@ on stderr naming the problem and the fix, and exit code 2; `--debug` adds the tr
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -171,6 +172,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was changed", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `library-app list | head`: the reader has what it wanted; stop quietly, and keep the
+        # interpreter from complaining again when it flushes stdout on exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # as a shell reports a process ended by SIGPIPE
     except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
         print(
             f"{PROG}: internal error: {type(error).__name__}: {error} "

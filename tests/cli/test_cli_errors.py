@@ -311,6 +311,26 @@ def test_entry_point_shows_no_progress_when_stderr_is_not_a_terminal(tmp_path):
     assert result.stdout == "Added 40 demo records; the catalog now holds 40.\n"
 
 
+def test_output_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
+    """`library-app list | head -1`: the reader stops early; no "internal error"."""
+    assert run_entry_point(tmp_path, "demo", "--records", "300").returncode == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LIBRARY_APP_")}
+    env["LIBRARY_APP_DATA_DIR"] = str(tmp_path / "data")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "library_app", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # like `head -1` exiting
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) in (0, 141)
+    assert "error" not in stderr and "Traceback" not in stderr
+
+
 def test_cli_location_options_are_accepted_before_the_command(run_cli, location: CatalogLocation):
     result = run_cli(
         None, "--data-dir", location.data_dir, "--db", location.db_url, "--json", "stats"
