@@ -68,6 +68,17 @@ class _Holder:
     duplicate: Duplicate
     material_type: str
     numbers: frozenset[str]
+    span: tuple[int, int] | None = None
+
+    def same_issue(self, numbers: frozenset[str], span: tuple[int, int] | None) -> bool:
+        """A serial's ISSN is shared by all its issues: only the same numbers in the same
+        years make the same issue (or the same run of a journal)."""
+        overlap = (
+            span is None
+            or self.span is None
+            or (span[0] <= self.span[1] and self.span[0] <= span[1])
+        )
+        return overlap and numbers == self.numbers
 
 
 _NUMBER = re.compile(r"\b(?:\d+|[IVXLC]+)\b")
@@ -171,6 +182,7 @@ class DuplicateFinder:
                                 Duplicate(kind.value, brief.title, record_id=brief.id),
                                 brief.material_type,
                                 _numbers(f"{brief.title} {brief.title_remainder}"),
+                                _span(brief.year_text),
                             )
                         )
 
@@ -316,7 +328,9 @@ class DuplicateFinder:
         if kind == "serial":  # an ISSN names a serial; its articles carry it too
             for form in issn_forms(record):
                 for holder in self.by_issn.get(form, ()):
-                    if holder.material_type == "serial":
+                    if holder.material_type == "serial" and holder.same_issue(
+                        numbers, _span(record.year)
+                    ):
                         return holder.duplicate
         if record.control_number.strip():
             key = (record.control_number.strip(), record.control_source.strip().lower())
@@ -332,6 +346,7 @@ class DuplicateFinder:
                 Duplicate(kind, record.title, position=position),
                 record.material_type.value,
                 numbers,
+                _span(record.year),
             )
             target = self.by_isbn if kind == "isbn" else self.by_issn
             for form in forms:

@@ -15,6 +15,7 @@ from library_app.core.model import (
     Copy,
     Identifier,
     IdentifierType,
+    MaterialType,
     Record,
 )
 from library_app.db.records import RecordRepository
@@ -251,3 +252,50 @@ def test_the_same_control_number_from_another_agency_is_not_a_duplicate(sqlite_c
     finder = DuplicateFinder.for_records(sqlite_catalog, [same, other])
     assert finder.check(same) is not None
     assert finder.check(other) is None
+
+
+def test_identifiers_shared_by_parts_do_not_make_duplicates(sqlite_catalog):
+    """A chapter carries its book's ISBN, every issue of a journal its ISSN, every volume of a
+    set the set's ISBN: none of them is a duplicate of the others."""
+    isbn = [Identifier(IdentifierType.ISBN, "9785020000001")]
+    issn = [Identifier(IdentifierType.ISSN, "0032-9428")]
+    book = Record("Избранные труды", year="1990", identifiers=list(isbn))
+    chapter = Record(
+        "Слово, диалог и роман",
+        material_type=MaterialType.ARTICLE,
+        year="1990",
+        identifiers=list(isbn),
+    )
+    volume_1 = Record("Собрание сочинений. Т. 1", year="1998", identifiers=list(isbn))
+    volume_2 = Record("Собрание сочинений. Т. 2", year="1998", identifiers=list(isbn))
+    issue_3 = Record(
+        "Проблемы освоения пустынь. № 3", MaterialType.SERIAL, year="1989", identifiers=list(issn)
+    )
+    issue_4 = Record(
+        "Проблемы освоения пустынь. № 4", MaterialType.SERIAL, year="1989", identifiers=list(issn)
+    )
+    later_3 = Record(
+        "Проблемы освоения пустынь. № 3", MaterialType.SERIAL, year="2005", identifiers=list(issn)
+    )
+    again_3 = Record(
+        "Проблемы освоения пустынь. № 3", MaterialType.SERIAL, year="1989", identifiers=list(issn)
+    )
+
+    finder = DuplicateFinder.for_records(sqlite_catalog, [])
+    for position, record in enumerate([book, volume_1, issue_3], start=1):
+        finder.remember(record, position)
+    assert finder.check(chapter) is None
+    assert finder.check(volume_2) is None
+    assert finder.check(issue_4) is None and finder.check(later_3) is None
+    found = finder.check(again_3)
+    assert found is not None and found.reason == "issn" and found.position == 3
+
+
+def test_two_records_with_different_numbers_from_one_source_are_two_records(sqlite_catalog):
+    first = Record("Community survey", year="2018", control_number="1-x", control_source="MdBe")
+    second = Record("Community survey", year="2018", control_number="2-x", control_source="MdBe")
+    other_source = Record("Community survey", year="2018", control_number="9", control_source="X")
+    finder = DuplicateFinder.for_records(sqlite_catalog, [])
+    finder.remember(first, 1)
+    assert finder.check(second) is None
+    assert finder.check(other_source) is not None
