@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from library_app.core.errors import Cancelled, InputError
+from library_app.core.errors import Cancelled, InputError, LibraryError
 from library_app.core.model import (
     Contributor,
     Copy,
@@ -299,3 +301,31 @@ def test_two_records_with_different_numbers_from_one_source_are_two_records(sqli
     finder.remember(first, 1)
     assert finder.check(second) is None
     assert finder.check(other_source) is not None
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_a_damaged_file_is_imported_whole_or_refused_never_in_part(sqlite_catalog, tmp_path, data):
+    """Random damage to a real MARC file: the import either refuses the file with our own
+    error, or writes exactly the records its plan promised, never a part of them."""
+    original = bytearray((MARC / "pymarc-test.mrc").read_bytes())
+    for _ in range(data.draw(st.integers(1, 12))):
+        position = data.draw(st.integers(0, len(original) - 1))
+        original[position] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(original) // 2, len(original)))
+    path = tmp_path / "damaged.mrc"
+    path.write_bytes(bytes(original[:cut]))
+    repository = RecordRepository(sqlite_catalog)
+    before = repository.count()
+    try:
+        plan = plan_import(sqlite_catalog, path, format_id="marc21", policy=DuplicatePolicy.ADD)
+        report = apply_import(sqlite_catalog, plan)
+    except LibraryError:
+        assert repository.count() == before
+        return
+    assert len(report.added_ids) == plan.counts()["add"]
+    assert repository.count() == before + plan.counts()["add"]
