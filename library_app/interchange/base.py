@@ -155,5 +155,13 @@ class Writer(ABC):
         progress and stops the iteration on cancel)."""
 
 
+def read_file(path: Path) -> bytes:
+    """The whole file, or a FormatError naming it (missing, a folder, no permission …)."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise FormatError(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
 def problem_text(problems: Iterable[Problem]) -> str:
     return "; ".join(str(p) for p in problems)

@@ -37,6 +37,7 @@ from library_app.interchange.base import (
     ReadItem,
     ReadOptions,
     ReadResult,
+    read_file,
 )
 from library_app.interchange.bibtex_blocks import (
     IN_BOOK,
@@ -469,10 +470,7 @@ class BibtexReader(Reader):
         progress: ProgressCallback = no_progress,
         is_cancelled: CancelCheck = never_cancelled,
     ) -> ReadResult:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise FormatError(f"{path}: cannot be read ({error.strerror or error})") from None
+        data = read_file(path)
         text, encoding = decode_text(data, options.encoding)
         bibtexparser, middlewares, _, _ = bib()
         check_cancel(is_cancelled)

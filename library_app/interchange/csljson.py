@@ -39,6 +39,7 @@ from library_app.interchange.base import (
     ReadResult,
     WriteOptions,
     Writer,
+    read_file,
 )
 from library_app.interchange.citecommon import (
     PROGRESS_EVERY,
@@ -396,10 +397,7 @@ class CslJsonReader(Reader):
         progress: ProgressCallback = no_progress,
         is_cancelled: CancelCheck = never_cancelled,
     ) -> ReadResult:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise FormatError(f"{path}: cannot be read ({error.strerror or error})") from None
+        data = read_file(path)
         text, encoding = decode_text(data, options.encoding)
         elements, damage = _elements(text)
         if _looks_like_our_records(elements):

@@ -32,6 +32,7 @@ from library_app.interchange.base import (
     WriteOptions,
     Writer,
     problem_text,
+    read_file,
 )
 from library_app.interchange.marc21_export import to_source
 from library_app.interchange.marc21_mapping import read_items
@@ -88,10 +89,7 @@ class Marc21Reader(Reader):
         is_cancelled: CancelCheck = never_cancelled,
     ) -> ReadResult:
         encoding = encoding_name(options.encoding)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise FormatError(f"{path}: cannot be read ({error.strerror or error})") from None
+        data = read_file(path)
         if not data.strip():
             raise FormatError(f"{path.name}: the file is empty")
         raws, split_problems = iso2709.split_records(data)

@@ -43,6 +43,7 @@ from library_app.interchange.base import (
     Severity,
     WriteOptions,
     Writer,
+    read_file,
 )
 from library_app.interchange.citecommon import (
     PROGRESS_EVERY,
@@ -423,10 +424,7 @@ class RisReader(Reader):
         progress: ProgressCallback = no_progress,
         is_cancelled: CancelCheck = never_cancelled,
     ) -> ReadResult:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise FormatError(f"{path}: cannot be read ({error.strerror or error})") from None
+        data = read_file(path)
         text, encoding = decode_text(data, options.encoding)
         raws, problems = _split_records(text)
         if not raws:

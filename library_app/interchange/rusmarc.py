@@ -34,6 +34,7 @@ from library_app.interchange.base import (
     Severity,
     WriteOptions,
     Writer,
+    read_file,
 )
 from library_app.interchange.rusmarc_export import to_rusmarc
 from library_app.interchange.rusmarc_mapping import Context, map_source
@@ -119,10 +120,7 @@ class RusmarcReader(Reader):
         is_cancelled: CancelCheck = never_cancelled,
     ) -> ReadResult:
         encoding = chosen_encoding(options.encoding)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise FormatError(f"{path}: cannot be read ({error.strerror or error})") from None
+        data = read_file(path)
         tags = iso2709.directory_tags(data[:100_000])
         if "245" in tags and "200" not in tags:
             raise FormatError(

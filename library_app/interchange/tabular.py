@@ -43,6 +43,7 @@ from library_app.interchange.base import (
     Severity,
     WriteOptions,
     Writer,
+    read_file,
 )
 from library_app.interchange.tabular_fields import (
     BY_ID,
@@ -179,15 +180,8 @@ def load_mapping_file(path: Path) -> ReadOptions:
 # --- opening files --------------------------------------------------------------------------
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise FormatError(f"{path}: cannot be read ({error.strerror or error})") from None
-
-
 def _open_csv(path: Path, options: ReadOptions) -> _Table:
-    data = _read_bytes(path)
+    data = read_file(path)
     if not data.strip():
         raise FormatError("the file is empty")
     if data.startswith(b"PK\x03\x04"):
