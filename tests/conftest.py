@@ -25,7 +25,6 @@ from library_app.db.catalog import Catalog, open_catalog
 PG_ADMIN_URL = os.environ.get(
     "LIBRARY_APP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 

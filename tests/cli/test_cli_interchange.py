@@ -9,11 +9,11 @@ import pytest
 
 from library_app.config import CatalogLocation
 
-DATA = Path(__file__).parents[1] / "interchange" / "data" / "import"
+DATA = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc"
 
 
 def test_import_reports_counts_and_the_records_become_searchable(run_cli, location):
-    data = run_cli.json(location, "import", DATA / "pymarc-test.mrc")
+    data = run_cli.json(location, "import", DATA / "marc21" / "pymarc-test.mrc")
 
     assert data["format"] == "marc21" and data["encoding"] == "marc-8"
     assert data["counts"]["add"] == 10 and len(data["added_ids"]) == 10
@@ -26,14 +26,16 @@ def test_import_reports_counts_and_the_records_become_searchable(run_cli, locati
 
 
 def test_dry_run_writes_nothing_and_a_second_import_skips_duplicates(run_cli, location):
-    dry = run_cli.json(location, "import", DATA / "pymarc-test.mrc", "--dry-run")
+    dry = run_cli.json(location, "import", DATA / "marc21" / "pymarc-test.mrc", "--dry-run")
     assert dry["dry_run"] and dry["counts"]["add"] == 10
     assert run_cli.json(location, "list") == []
 
-    run_cli.json(location, "import", DATA / "pymarc-test.mrc")
-    again = run_cli.json(location, "import", DATA / "pymarc-test.mrc")
+    run_cli.json(location, "import", DATA / "marc21" / "pymarc-test.mrc")
+    again = run_cli.json(location, "import", DATA / "marc21" / "pymarc-test.mrc")
     assert again["counts"]["skip"] == 10 and again["added_ids"] == []
-    anyway = run_cli.json(location, "import", DATA / "pymarc-test.mrc", "--on-duplicate", "add")
+    anyway = run_cli.json(
+        location, "import", DATA / "marc21" / "pymarc-test.mrc", "--on-duplicate", "add"
+    )
     assert len(anyway["added_ids"]) == 10
 
 
@@ -43,7 +45,7 @@ def test_text_report_names_unreadable_records_and_exit_code_says_so(
     result = run_cli(
         sqlite_location,
         "import",
-        DATA / "pymarc-bad-records.mrc",
+        DATA / "broken" / "pymarc-bad-records.mrc",
         "--report",
         tmp_path / "report.txt",
     )
@@ -57,7 +59,9 @@ def test_text_report_names_unreadable_records_and_exit_code_says_so(
 def test_strict_import_of_a_damaged_file_refuses_and_imports_nothing(
     run_cli, sqlite_location: CatalogLocation
 ):
-    result = run_cli(sqlite_location, "import", DATA / "pymarc-bad-records.mrc", "--strict")
+    result = run_cli(
+        sqlite_location, "import", DATA / "broken" / "pymarc-bad-records.mrc", "--strict"
+    )
     result.assert_user_error("strict", "Nothing was imported")
     assert run_cli.json(sqlite_location, "list") == []
 
@@ -82,7 +86,7 @@ def test_a_missing_file_and_an_unknown_encoding_are_refused(
 ):
     run_cli(sqlite_location, "import", tmp_path / "nope.mrc").assert_user_error("no such file")
     run_cli(
-        sqlite_location, "import", DATA / "pymarc-test.mrc", "--encoding", "klingon"
+        sqlite_location, "import", DATA / "marc21" / "pymarc-test.mrc", "--encoding", "klingon"
     ).assert_user_error("klingon")
 
 

@@ -39,7 +39,7 @@ from library_app.interchange.base import (
 )
 from library_app.interchange.formats import format_by_id
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "citations"
+SHARED = Path(__file__).resolve().parents[1] / "data" / "shared" / "citations"
 FIXTURES = Path(__file__).resolve().parent / "data" / "citations"
 
 

@@ -33,15 +33,14 @@ from library_app.interchange.importing import (
 )
 from library_app.interchange.report import report_to_json, report_to_text, save_report
 
-DATA = Path("/work/shared/data") if Path("/work/shared/data").is_dir() else None
-MARC = Path(__file__).parent / "data" / "import"
+MARC = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc"
 
 
 @pytest.fixture
 def loc_file(tmp_path: Path) -> Path:
     """Ten ordinary LoC book records (MARC-8)."""
     target = tmp_path / "loc.mrc"
-    shutil.copy(MARC / "pymarc-test.mrc", target)
+    shutil.copy(MARC / "marc21" / "pymarc-test.mrc", target)
     return target
 
 
@@ -115,7 +114,7 @@ def test_ask_policy_waits_for_decisions(sqlite_catalog, loc_file):
 
 def test_the_same_record_twice_in_one_file_is_imported_once(sqlite_catalog, tmp_path):
     doubled = tmp_path / "twice.mrc"
-    data = (MARC / "pymarc-test.mrc").read_bytes()
+    data = (MARC / "marc21" / "pymarc-test.mrc").read_bytes()
     doubled.write_bytes(data + data)
 
     plan = plan_import(sqlite_catalog, doubled)
@@ -151,7 +150,7 @@ def test_a_file_that_is_not_a_catalog_file_changes_nothing(catalog, tmp_path):
 
 
 def test_strict_import_of_a_damaged_file_imports_nothing(sqlite_catalog):
-    damaged = MARC / "pymarc-bad-records.mrc"
+    damaged = MARC / "broken" / "pymarc-bad-records.mrc"
     plan = plan_import(sqlite_catalog, damaged, strict=True)
     assert plan.counts()["error"] >= 1
     with pytest.raises(ImportRefused, match="strict"):
@@ -191,7 +190,7 @@ def test_taken_inventory_numbers_are_renumbered_with_a_warning(sqlite_catalog, t
 
 
 def test_report_lists_skipped_records_and_problems_as_text_and_json(sqlite_catalog, tmp_path):
-    damaged = MARC / "pymarc-bad-records.mrc"
+    damaged = MARC / "broken" / "pymarc-bad-records.mrc"
     plan = plan_import(sqlite_catalog, damaged)
     report = apply_import(sqlite_catalog, plan)
 
@@ -312,7 +311,7 @@ def test_two_records_with_different_numbers_from_one_source_are_two_records(sqli
 def test_a_damaged_file_is_imported_whole_or_refused_never_in_part(sqlite_catalog, tmp_path, data):
     """Random damage to a real MARC file: the import either refuses the file with our own
     error, or writes exactly the records its plan promised, never a part of them."""
-    original = bytearray((MARC / "pymarc-test.mrc").read_bytes())
+    original = bytearray((MARC / "marc21" / "pymarc-test.mrc").read_bytes())
     for _ in range(data.draw(st.integers(1, 12))):
         position = data.draw(st.integers(0, len(original) - 1))
         original[position] = data.draw(st.integers(0, 255))

@@ -23,7 +23,7 @@ from library_app.core.model import (
 from library_app.interchange.base import FormatError, ReadOptions, ReadResult, WriteOptions
 from library_app.interchange.marc21 import Marc21Reader, Marc21Writer, MarcXmlReader, MarcXmlWriter
 
-MARC = Path(__file__).resolve().parents[3] / "shared" / "data" / "marc"
+MARC = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc"
 MARC8_RECORD = (MARC / "marc21" / "marc4j-cyrillic_capital_e.mrc").read_bytes()
 UTF8_RECORDS = (MARC / "marc21" / "pymarc-regression45.mrc").read_bytes()[:12000]
 CP1251_RECORDS = (MARC / "marc21" / "pymarc-rkp-cp1251.mrc").read_bytes()

@@ -13,7 +13,7 @@ from library_app.interchange.base import FormatError, ReadOptions, ReadResult, S
 from library_app.interchange.formats import detect_format, format_by_id
 from library_app.interchange.marc21 import Marc21Reader
 
-MARC = Path(__file__).resolve().parents[3] / "shared" / "data" / "marc"
+MARC = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc"
 MARC21 = MARC / "marc21"
 BROKEN = MARC / "broken"
 # records per file (PROVENANCE.md; the pride-and-prejudice files hold 17 UNIMARC records)

@@ -41,7 +41,7 @@ from library_app.interchange import iso2709
 from library_app.interchange.base import ReadOptions, ReadResult, WriteOptions
 from library_app.interchange.marc21 import Marc21Reader, Marc21Writer, MarcXmlWriter
 
-MARC = Path(__file__).resolve().parents[3] / "shared" / "data" / "marc"
+MARC = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc"
 SAMPLES = sorted((MARC / "marc21").glob("*.mrc")) + sorted(
     p for p in (MARC / "broken").glob("*.mrc") if p.name != "marc4j-incomplete_esc_seq.mrc"
 )

@@ -20,7 +20,7 @@ from library_app.interchange.base import (
 from library_app.interchange.formats import detect_format
 from library_app.interchange.marc21 import Marc21Reader, Marc21Writer, MarcXmlReader, MarcXmlWriter
 
-MARC = Path(__file__).resolve().parents[3] / "shared" / "data" / "marc"
+MARC = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc"
 XML = MARC / "marcxml"
 SLIM = "http://www.loc.gov/MARC21/slim"
 COUNTS = {

@@ -29,7 +29,7 @@ from library_app.core.model import (
 from library_app.interchange.base import FormatError, ReadOptions, ReadResult, WriteOptions
 from library_app.interchange.rusmarc import RusmarcReader, RusmarcWriter
 
-RUSMARC = Path(__file__).resolve().parents[3] / "shared" / "data" / "marc" / "rusmarc"
+RUSMARC = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc" / "rusmarc"
 NLR_HEAD = (RUSMARC / "rusmarc-nlr-cp1251.iso").read_bytes()[:6000]  # the first records
 URAIT = (RUSMARC / "rusmarc-urait-utf8.iso").read_bytes()
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

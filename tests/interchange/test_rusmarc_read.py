@@ -26,7 +26,7 @@ from library_app.interchange.base import FormatError, ReadOptions, ReadResult, S
 from library_app.interchange.formats import format_by_id
 from library_app.interchange.rusmarc import RusmarcReader
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "marc"
+DATA = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc"
 RUSMARC = DATA / "rusmarc"
 NLR = RUSMARC / "rusmarc-nlr-cp1251.iso"
 NLR_SINGLE = RUSMARC / "rusmarc-nlr-cp1251-single.iso"

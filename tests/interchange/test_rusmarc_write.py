@@ -37,7 +37,7 @@ from library_app.interchange import iso2709
 from library_app.interchange.base import ReadOptions, WriteOptions
 from library_app.interchange.rusmarc import RusmarcReader, RusmarcWriter
 
-RUSMARC = Path(__file__).resolve().parents[3] / "shared" / "data" / "marc" / "rusmarc"
+RUSMARC = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc" / "rusmarc"
 IRBIS = Path(__file__).resolve().parent / "data" / "rusmarc-irbis-mixed.iso"
 SAMPLES = [*sorted(RUSMARC.iterdir()), IRBIS]
 NLR = RUSMARC / "rusmarc-nlr-cp1251.iso"

@@ -55,7 +55,7 @@ from library_app.interchange.tabular_values import record_cells
 from library_app.interchange.tabular_vocab import language_code, material_type, parse_person
 
 DATA = Path(__file__).parent / "data" / "tabular"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+SHARED = Path(__file__).resolve().parents[1] / "data" / "shared"
 
 
 def read_csv(path: Path, **options: object) -> ReadResult:
