@@ -25,7 +25,7 @@ from library_app.interchange.importing import Action, DuplicatePolicy
 from library_app.search.searching import CatalogSearcher
 
 TIMEOUT = 60_000
-MARC_DATA = Path(__file__).resolve().parents[1] / "interchange" / "data" / "import"
+MARC_DATA = Path(__file__).resolve().parents[1] / "data" / "shared" / "marc" / "marc21"
 MakeWizard = Callable[[Catalog], ImportWizard]
 
 # Excel in a Russian Windows saves CSV like this: CP1251, ";" between columns.  «Темы» is not
