@@ -9,7 +9,6 @@ readable ones are imported all the same unless `--strict` is given, which import
 from __future__ import annotations
 
 import argparse
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -129,9 +128,7 @@ def import_file(args: argparse.Namespace) -> int:
             finally:
                 progress.finish()
             if report.added_ids or report.updated_ids:
-                index = open_index(catalog, args)  # index the new records now, with progress
-                with contextlib.suppress(Exception):
-                    index.close()
+                open_index(catalog, args).close()  # index the new records now, with progress
     if args.report:
         save_report(report, Path(args.report).expanduser())
     if args.json:

@@ -26,7 +26,7 @@ from library_app.core.progress import (
 from library_app.db.catalog import Catalog
 from library_app.db.records import RecordRepository
 from library_app.interchange.base import WriteOptions
-from library_app.interchange.formats import format_by_id
+from library_app.interchange.formats import format_by_id, writable_formats
 
 CHUNK = 200  # records loaded per query while writing
 
@@ -107,8 +107,6 @@ def format_for_path(target: Path) -> str | None:
     preferred = {".xml": "marcxml", ".json": "csljson", ".iso": "marc21", ".mrc": "marc21"}
     if suffix in preferred:
         return preferred[suffix]
-    from library_app.interchange.formats import writable_formats
-
     for info in writable_formats():
         if suffix in info.extensions:
             return info.id

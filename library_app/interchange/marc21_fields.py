@@ -13,8 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from library_app.core import languages, years
-from library_app.core.model import ContributorRole, MaterialType, Record, SourceField, SourceRecord
+from library_app.core import identifiers, languages, years
+from library_app.core.model import (
+    ContributorRole,
+    Identifier,
+    IdentifierType,
+    MaterialType,
+    Record,
+    SourceField,
+    SourceRecord,
+)
 from library_app.interchange.base import Problem, Severity
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -337,3 +345,48 @@ def material_type(source: SourceRecord) -> MaterialType:
     if kind in "at" and field_008(source)[29:30] == "1":
         return MaterialType.PROCEEDINGS
     return MaterialType.BOOK
+
+
+def read_identifiers(f: SourceField, ctx: Context) -> list[object]:
+    """020 ISBN, 022 ISSN, 024 DOI or local number; invalid numbers are left out, warned."""
+    found: list[object] = []
+    if f.tag == "020":
+        qualifiers = values(f, "q")
+        for raw in values(f, "a", ctx):
+            found_number = _ISBN_START.match(raw)
+            number, rest = found_number.groups() if found_number else (raw, "")
+            extra = [trim(rest.strip(" :;()"))] if rest.strip(" :;()") else []
+            try:
+                value = identifiers.normalize_isbn(number)
+            except identifiers.IdentifierProblem as problem:
+                ctx.warn("020$a", f"invalid ISBN {raw} ({_reason(problem)}); left out")
+                continue
+            qualifier = "; ".join(_unbracketed(trim(q)) for q in extra + qualifiers if q)
+            found.append(Identifier(IdentifierType.ISBN, value, qualifier or trim(first(f, "c"))))
+    elif f.tag == "022":
+        for raw in values(f, "a", ctx):
+            try:
+                found.append(Identifier(IdentifierType.ISSN, identifiers.normalize_issn(raw)))
+            except identifiers.IdentifierProblem as problem:
+                ctx.warn("022$a", f"invalid ISSN {raw} ({_reason(problem)}); left out")
+    elif f.indicators[:1] == "7" and first(f, "2").lower() == "doi":
+        for raw in values(f, "a", ctx):
+            try:
+                found.append(Identifier(IdentifierType.DOI, identifiers.normalize_doi(raw)))
+            except identifiers.IdentifierProblem as problem:
+                ctx.warn("024$a", f"invalid DOI {raw} ({_reason(problem)}); left out")
+    elif f.indicators[:1] == "8":
+        qualifier = first(f, "q")
+        found.extend(Identifier(IdentifierType.LOCAL, raw, qualifier) for raw in values(f, "a"))
+    return found
+
+
+_ISBN_START = re.compile(r"^\s*((?:ISBN[-\s:]*)?[0-9][0-9Xx\-‐\s]*)(.*)$", re.IGNORECASE)
+
+
+def _unbracketed(text: str) -> str:
+    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+
+
+def _reason(problem: identifiers.IdentifierProblem) -> str:
+    return str(problem).split(": ", 1)[-1]

@@ -20,15 +20,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from library_app.core import identifiers
 from library_app.core.model import (
     Classification,
     ClassificationScheme,
     Contributor,
     ContributorRole,
     HostItem,
-    Identifier,
-    IdentifierType,
     OnlineLink,
     ParallelTitle,
     Record,
@@ -50,6 +47,7 @@ from library_app.interchange.marc21_fields import (
     linked_tag,
     material_type,
     parse_host_parts,
+    read_identifiers,
     script_links,
     text_of,
     title_with_parts,
@@ -415,50 +413,6 @@ def _full_name(f: SourceField, ctx: Context) -> str:
     return trim(" ".join(values(f, codes, ctx)))
 
 
-def _identifier(f: SourceField, ctx: Context) -> list[object]:
-    found: list[object] = []
-    if f.tag == "020":
-        qualifiers = values(f, "q")
-        for raw in values(f, "a", ctx):
-            found_number = _ISBN_START.match(raw)
-            number, rest = found_number.groups() if found_number else (raw, "")
-            extra = [trim(rest.strip(" :;()"))] if rest.strip(" :;()") else []
-            try:
-                value = identifiers.normalize_isbn(number)
-            except identifiers.IdentifierProblem as problem:
-                ctx.warn("020$a", f"invalid ISBN {raw} ({_reason(problem)}); left out")
-                continue
-            qualifier = "; ".join(_unbracketed(trim(q)) for q in extra + qualifiers if q)
-            found.append(Identifier(IdentifierType.ISBN, value, qualifier or trim(first(f, "c"))))
-    elif f.tag == "022":
-        for raw in values(f, "a", ctx):
-            try:
-                found.append(Identifier(IdentifierType.ISSN, identifiers.normalize_issn(raw)))
-            except identifiers.IdentifierProblem as problem:
-                ctx.warn("022$a", f"invalid ISSN {raw} ({_reason(problem)}); left out")
-    elif f.indicators[:1] == "7" and first(f, "2").lower() == "doi":
-        for raw in values(f, "a", ctx):
-            try:
-                found.append(Identifier(IdentifierType.DOI, identifiers.normalize_doi(raw)))
-            except identifiers.IdentifierProblem as problem:
-                ctx.warn("024$a", f"invalid DOI {raw} ({_reason(problem)}); left out")
-    elif f.indicators[:1] == "8":
-        qualifier = first(f, "q")
-        found.extend(Identifier(IdentifierType.LOCAL, raw, qualifier) for raw in values(f, "a"))
-    return found
-
-
-_ISBN_START = re.compile(r"^\s*((?:ISBN[-\s:]*)?[0-9][0-9Xx\-‐\s]*)(.*)$", re.IGNORECASE)
-
-
-def _unbracketed(text: str) -> str:
-    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
-
-
-def _reason(problem: identifiers.IdentifierProblem) -> str:
-    return str(problem).split(": ", 1)[-1]
-
-
 def _classification(f: SourceField, ctx: Context) -> list[object]:
     value = first(f, "a", ctx)
     if not value:
@@ -522,7 +476,7 @@ def _link(f: SourceField, ctx: Context) -> list[object]:
 
 _LISTED_READERS: dict[str, Callable[[SourceField, Context], list[object]]] = {
     "contributors": _contributor,
-    "identifiers": _identifier,
+    "identifiers": read_identifiers,
     "classifications": _classification,
     "parallel_titles": _parallel_title,
     "series": _series,
