@@ -13,7 +13,13 @@ import traceback
 from collections.abc import Sequence
 
 from library_app import __version__
-from library_app.cli import batch_commands, commands, interchange_commands, search_commands
+from library_app.cli import (
+    batch_commands,
+    commands,
+    interchange_commands,
+    report_commands,
+    search_commands,
+)
 from library_app.core.errors import LibraryError
 
 PROG = "library-app"
@@ -136,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     search_commands.add_parsers(command, _positive, _not_negative)
     batch_commands.add_parsers(command, _positive, _not_negative)
     interchange_commands.add_parsers(command, _positive, _not_negative)
+    report_commands.add_parsers(command, _positive, _not_negative)
     return parser
 
 

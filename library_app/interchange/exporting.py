@@ -1,20 +1,15 @@
 """Exporting records: what a search found, the basket, or the whole catalog, in any format.
 
-The file is written under a temporary name next to the target and moved into place at the end,
-so a cancelled or failed export never leaves a half-written file where a complete one is
-expected (or destroys the previous export of the same name).
+The file appears complete or not at all (``core.files.atomic_output``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from library_app.core.errors import InputError
+from library_app.core.files import atomic_output, check_target
 from library_app.core.model import Record
 from library_app.core.progress import (
     CancelCheck,
@@ -71,12 +66,7 @@ def export_records(
     info = format_by_id(format_id)
     writer = info.writer_class()()
     options = options or WriteOptions()
-    target = target.expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{target}: the folder {folder} does not exist")
-    if target.is_dir():
-        raise InputError(f"{target}: is a folder; give a file name")
+    target = check_target(target)
     written = 0
 
     def counted() -> Iterator[Record]:
@@ -85,19 +75,8 @@ def export_records(
             written += 1
             yield record
 
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    except OSError as error:
-        raise InputError(f"{target}: cannot write in {folder} ({error.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            writer.write(counted(), stream, options)
-        os.replace(temporary, target)
-    except OSError as error:
-        raise InputError(f"{target}: cannot be written ({error.strerror or error})") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    with atomic_output(target) as stream:
+        writer.write(counted(), stream, options)
     return ExportResult(target, info.id, written)
 
 
