@@ -31,6 +31,7 @@ from library_app.core.model import (
 )
 from library_app.interchange.marc21_fields import (
     RELATOR_TERMS,
+    access_note,
     field_008,
     host_parts_text,
     punctuate,
@@ -476,7 +477,9 @@ _ITEM_FIELDS: dict[str, Callable[[object], list[SourceField]]] = {
     "series": _series_fields,
     "notes": lambda item: [_data("500", "  ", ("a", str(item)))],
     "subjects": _subject_fields,
-    "links": lambda item: [_data("856", "40", ("u", item.url), ("z", item.note))],
+    "links": lambda item: [
+        _data("856", "40", ("u", item.url), ("z", access_note(item.note, item.access_date)))
+    ],
 }
 
 _GENERATORS: dict[str, Callable[[Record, list[SourceField]], list[SourceField]]] = {

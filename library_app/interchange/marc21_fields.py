@@ -8,6 +8,7 @@ every field, so they live here once.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import unicodedata
@@ -390,3 +391,35 @@ def _unbracketed(text: str) -> str:
 
 def _reason(problem: identifiers.IdentifierProblem) -> str:
     return str(problem).split(": ", 1)[-1]
+
+
+_ACCESS_DATE = re.compile(
+    r"(?:дата\s+обращения|date\s+(?:of\s+)?access(?:ed)?|accessed)\s*[:\-–]?\s*"
+    r"(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
+    re.IGNORECASE,
+)
+
+
+def access_date_in(text: str) -> tuple[dt.date, str] | None:
+    """«Дата обращения: 12.03.2024» (or "accessed 2024-03-12") in a note: the date, and the
+    note without it — GOST prints the date with the URL, so the catalog keeps it there."""
+    found = _ACCESS_DATE.search(text)
+    if found is None:
+        return None
+    try:
+        if found.group("y"):
+            date = dt.date(int(found.group("y")), int(found.group("m")), int(found.group("d")))
+        else:
+            date = dt.date(int(found.group("iy")), int(found.group("im")), int(found.group("id")))
+    except ValueError:
+        return None
+    rest = (text[: found.start()] + text[found.end() :]).strip(" ;,.()")
+    return date, rest
+
+
+def access_note(note: str, date: dt.date | None) -> str:
+    """The 856 $z text that carries a link's access date, unless the note already names one."""
+    if date is None or access_date_in(note) is not None:
+        return note
+    said = f"Дата обращения: {date:%d.%m.%Y}"
+    return f"{note}; {said}" if note else said

@@ -38,6 +38,7 @@ from library_app.interchange.base import Problem, ReadItem, Severity
 from library_app.interchange.marc21_fields import (
     RELATORS,
     Context,
+    access_date_in,
     clean,
     control_text,
     field_008,
@@ -194,6 +195,7 @@ def read_record(source: SourceRecord, position: int = 0) -> Mapped:
         for index, f in fields:
             if group.owns(f):
                 mapped.items[index] = reader(f, ctx)
+    _date_links_from_notes(mapped)
     _collect(record, mapped, fields)
     _read_series(fields, record, mapped, ctx)
     _read_publication(fields, source, record, ctx)
@@ -465,13 +467,27 @@ def _subject(f: SourceField, ctx: Context) -> list[object]:
 
 def _link(f: SourceField, ctx: Context) -> list[object]:
     note = first(f, "z", ctx) or first(f, "y", ctx) or first(f, "3", ctx)
+    access = access_date_in(note)
+    date, note = access if access else (None, note)
     found: list[object] = []
     for url in values(f, "u", ctx):
         if _URL.match(url):
-            found.append(OnlineLink(url, note=note))
+            found.append(OnlineLink(url, access_date=date, note=note))
         else:
             ctx.warn("856$u", f"«{url}» is not a web address (http://, https://); left out")
     return found
+
+
+def _date_links_from_notes(mapped: Mapped) -> None:
+    """A catalogue that has nowhere to put the access date writes it in a note («Дата обращения:
+    12.03.2024»): links without a date of their own take it from there."""
+    items = [item for listed in mapped.items.values() for item in listed]
+    dates = [found[0] for item in items if isinstance(item, str) if (found := access_date_in(item))]
+    if not dates:
+        return
+    for item in items:
+        if isinstance(item, OnlineLink) and item.access_date is None:
+            item.access_date = dates[0]
 
 
 _LISTED_READERS: dict[str, Callable[[SourceField, Context], list[object]]] = {

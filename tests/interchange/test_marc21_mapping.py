@@ -446,3 +446,18 @@ def test_every_field_is_kept_verbatim_in_the_source() -> None:
 def test_parallel_titles_from_246() -> None:
     record, _ = mapped(PLAIN, data("246", "31", ("a", "Water resources of Kazakhstan")))
     assert record.parallel_titles == [ParallelTitle("Water resources of Kazakhstan")]
+
+
+def test_the_access_date_of_a_link_comes_from_856_or_from_a_note() -> None:
+    url = "https://carececo.org/report.pdf"
+    own, _ = mapped(
+        title(("a", "Отчёт")),
+        data("856", "40", ("u", url), ("z", "Дата обращения: 12.03.2024")),
+    )
+    assert own.links == [OnlineLink(url, dt.date(2024, 3, 12), "")]
+    noted, _ = mapped(
+        title(("a", "Отчёт")),
+        data("500", "  ", ("a", "Дата обращения: 05.11.2023.")),
+        data("856", "40", ("u", url)),
+    )
+    assert noted.links == [OnlineLink(url, dt.date(2023, 11, 5), "")]

@@ -430,3 +430,10 @@ def test_another_marc_library_reads_what_we_write(tmp_path: Path) -> None:
     MarcXmlWriter().write(ours, xml, WriteOptions())
     xml.seek(0)
     assert [r["001"].data for r in parse_xml_to_array(xml)] == [r["001"].data for r in found]
+
+
+def test_a_links_access_date_survives_a_marc_round_trip(tmp_path: Path) -> None:
+    link = OnlineLink("https://carececo.org/r.pdf", dt.date(2024, 3, 12), "Полный текст")
+    record = Record("Водные ресурсы", year="2024", links=[link])
+    (back,) = records_of(write([record], tmp_path))
+    assert back.links == [link]
