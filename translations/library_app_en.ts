@@ -102,7 +102,7 @@ Remove anyway?</numerusform>
 <context>
     <name>DetailPane</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/detail_pane.py" line="+440"/>
+        <location filename="../library_app/gui/detail_pane.py" line="+437"/>
         <source>%Ln matching page(s)</source>
         <translation>
             <numerusform>%Ln matching page</numerusform>
@@ -213,7 +213,7 @@ Remove anyway?</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/main_window.py" line="+410"/>
+        <location filename="../library_app/gui/main_window.py" line="+414"/>
         <source>Adding %Ln demo record(s) to the catalog…</source>
         <translation>
             <numerusform>Adding %Ln demo record to the catalog…</numerusform>
@@ -245,6 +245,97 @@ Remove anyway?</numerusform>
         <translation>
             <numerusform>%Ln row shown.</numerusform>
             <numerusform>%Ln rows shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/print_dialog.py" line="+244"/>
+        <source>All %Ln record(s) the search found</source>
+        <translation>
+            <numerusform>The %Ln record the search found</numerusform>
+            <numerusform>All %Ln records the search found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln selected record(s)</source>
+        <translation>
+            <numerusform>The %Ln selected record</numerusform>
+            <numerusform>The %Ln selected records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln record(s) in the basket</source>
+        <translation>
+            <numerusform>The %Ln record in the basket</numerusform>
+            <numerusform>The %Ln records in the basket</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The whole catalog (%Ln record(s))</source>
+        <translation>
+            <numerusform>The whole catalog (%Ln record)</numerusform>
+            <numerusform>The whole catalog (%Ln records)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+189"/>
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%Ln entry(ies)</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln card(s)</source>
+        <translation>
+            <numerusform>%Ln card</numerusform>
+            <numerusform>%Ln cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln label(s)</source>
+        <translation>
+            <numerusform>%Ln label</numerusform>
+            <numerusform>%Ln labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln copy(ies)</source>
+        <translation>
+            <numerusform>%Ln copy</numerusform>
+            <numerusform>%Ln copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Printing %Ln page(s)…</source>
+        <translation>
+            <numerusform>Printing %Ln page…</numerusform>
+            <numerusform>Printing %Ln pages…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%Ln page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%Ln page sent to the printer.</numerusform>
+            <numerusform>%Ln pages sent to the printer.</numerusform>
         </translation>
     </message>
 </context>

@@ -376,6 +376,59 @@ This takes effect at once and cannot be undone; the file stays available if anot
     </message>
 </context>
 <context>
+    <name>CalibrationBox</name>
+    <message>
+        <location filename="../library_app/gui/label_calibration.py" line="+85"/>
+        <source>Printer calibration (this computer)</source>
+        <translation>Калибровка принтера (этот компьютер)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the calibration page on plain paper, lay it on a label sheet against the light and measure how far the crosses are from the labels&apos; centres.</source>
+        <translation>Напечатайте страницу калибровки на обычной бумаге, наложите её на лист этикеток, посмотрите на просвет и измерьте, насколько крестики смещены от центров этикеток.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shift &amp;right:</source>
+        <translation>Сдвиг &amp;вправо:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift &amp;down:</source>
+        <translation>Сдвиг &amp;вниз:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> mm</source>
+        <translation> мм</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative values move the print left</source>
+        <translation>Отрицательные значения сдвигают печать влево</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative values move the print up</source>
+        <translation>Отрицательные значения сдвигают печать вверх</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the &amp;labels</source>
+        <translation>Вернуться к &amp;этикеткам</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the &amp;calibration page</source>
+        <translation>Показать страницу &amp;калибровки</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The calibration was not saved.</source>
+        <translation>Калибровка не сохранена.</translation>
+    </message>
+</context>
+<context>
     <name>CopiesTab</name>
     <message>
         <location filename="../library_app/gui/editor/copies_model.py" line="+65"/>
@@ -581,7 +634,7 @@ Remove anyway?</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../library_app/gui/detail_pane.py" line="+267"/>
+        <location filename="../library_app/gui/detail_pane.py" line="+261"/>
         <source>Add to &amp;basket</source>
         <translation>Добавить в &amp;подборку</translation>
     </message>
@@ -666,7 +719,7 @@ Remove anyway?</source>
         <translation>Не удалось прочитать запись.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Card</source>
         <translation>Карточка</translation>
     </message>
@@ -705,7 +758,7 @@ Remove anyway?</source>
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Open attachment</source>
         <translation>Открытие вложения</translation>
     </message>
@@ -1655,7 +1708,7 @@ Remove anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../library_app/gui/main_window.py" line="+284"/>
+        <location filename="../library_app/gui/main_window.py" line="+287"/>
         <source>Library catalog</source>
         <translation>Библиотечный каталог</translation>
     </message>
@@ -1765,7 +1818,7 @@ Remove anyway?</source>
         <translation>Как в системе</translation>
     </message>
     <message numerus="yes">
-        <location line="+248"/>
+        <location line="+249"/>
         <source>%n record(s) in the basket.</source>
         <translation>
             <numerusform>В подборке %n запись.</numerusform>
@@ -1954,6 +2007,685 @@ Remove anyway?</source>
         <location line="+3"/>
         <source>Choose the column that holds the title.</source>
         <translation>Выберите столбец, в котором находится заглавие.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPanel</name>
+    <message>
+        <location filename="../library_app/gui/print_options.py" line="+393"/>
+        <source>Reference style</source>
+        <translation>Стандарт описания</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+63"/>
+        <source>Title</source>
+        <translation>Заглавие</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Compiled by</source>
+        <translation>Составитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Introduction</source>
+        <translation>Предисловие</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cyrillic entries before Latin ones</source>
+        <translation>Описания на кириллице перед латиницей</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject index</source>
+        <translation>Предметный указатель</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Added entry cards</source>
+        <translation>Добавочные карточки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class index</source>
+        <translation>Классификационный индекс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotation</source>
+        <translation>Аннотация</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smallest font size</source>
+        <translation>Наименьший размер шрифта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outline the rod hole</source>
+        <translation>Обвести отверстие для стержня</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels</source>
+        <translation>Этикетки</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outline each label (plain paper)</source>
+        <translation>Обводить этикетки (обычная бумага)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Above the barcode</source>
+        <translation>Над штрихкодом</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also lost and written-off copies</source>
+        <translation>Также утерянные и списанные экземпляры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acquired from</source>
+        <translation>Поступления с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acquired to</source>
+        <translation>Поступления по</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Charts</source>
+        <translation>Диаграммы</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> mm</source>
+        <translation> мм</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> pt</source>
+        <translation> пт</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Empty: the usual heading of the document</source>
+        <translation>Если пусто — обычный заголовок документа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language of the words the program prints around the data</source>
+        <translation>Язык слов, которые программа печатает вокруг данных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first free label of a partly used sheet, counted by rows</source>
+        <translation>Первая свободная этикетка на начатом листе, считая по строкам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty: the record&apos;s title</source>
+        <translation>Если пусто — заглавие записи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text that does not fit is set smaller down to this size, then continues on another card</source>
+        <translation>Не умещающийся текст уменьшается до этого размера, а затем продолжается на следующей карточке</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For punching plain card stock</source>
+        <translation>Для пробивки отверстий в простом картоне</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Co-authors and other contributors</source>
+        <translation>Соавторы и другие лица</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject headings</source>
+        <translation>Предметные рубрики</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spine labels</source>
+        <translation>Корешковые этикетки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode labels</source>
+        <translation>Этикетки со штрихкодом</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No grouping</source>
+        <translation>Без группировки</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>GOST R 7.0.5-2008 (reference)</source>
+        <translation>ГОСТ Р 7.0.5-2008 (ссылка)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Four cards to an A4 sheet, with cut marks</source>
+        <translation>Четыре карточки на листе A4, с метками обреза</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One card per page (card printer)</source>
+        <translation>Одна карточка на странице (карточный принтер)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BBK</source>
+        <translation>ББК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDC</source>
+        <translation>УДК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local classification</source>
+        <translation>Местная классификация</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{columns} × {rows} labels of {width} × {height} mm</source>
+        <translation>{columns} × {rows} этикеток {width} × {height} мм</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Landscape pages</source>
+        <translation>Альбомная ориентация</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Inventory numbers from</source>
+        <translation>Инвентарные номера с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory numbers to</source>
+        <translation>Инвентарные номера по</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Order</source>
+        <translation>Порядок</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Group by</source>
+        <translation>Группировка</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Language of headings</source>
+        <translation>Язык заголовков</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Paper size</source>
+        <translation>Формат бумаги</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Font size</source>
+        <translation>Размер шрифта</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Columns</source>
+        <translation>Колонки</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Author index</source>
+        <translation>Именной указатель</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout</source>
+        <translation>Раскладка</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label sheet</source>
+        <translation>Лист этикеток</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start at label</source>
+        <translation>Начать с этикетки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift right</source>
+        <translation>Сдвиг вправо</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift down</source>
+        <translation>Сдвиг вниз</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Spine and barcode labels</source>
+        <translation>Корешковые и штрихкодовые</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>GOST R 7.0.100-2018</source>
+        <translation>ГОСТ Р 7.0.100-2018</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOST 7.1-2003</source>
+        <translation>ГОСТ 7.1-2003</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>APA 7</source>
+        <translation>APA 7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the records suggest</source>
+        <translation>По языку записей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alphabetical</source>
+        <translation>По алфавиту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By year</source>
+        <translation>По годам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By subject</source>
+        <translation>По темам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By type of material</source>
+        <translation>По видам изданий</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By language</source>
+        <translation>По языкам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait</source>
+        <translation>Книжная</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landscape</source>
+        <translation>Альбомная</translation>
+    </message>
+</context>
+<context>
+    <name>PdfBuilder</name>
+    <message>
+        <location filename="../library_app/gui/print_build.py" line="+135"/>
+        <location line="+40"/>
+        <source>Cancelled; nothing was saved or printed.</source>
+        <translation>Отменено; ничего не сохранено и не напечатано.</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The pages were not made.</source>
+        <translation>Страницы не сформированы.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../library_app/gui/print_preview.py" line="+188"/>
+        <source>Previous page</source>
+        <translation>Предыдущая страница</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page</source>
+        <translation>Следующая страница</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Page</source>
+        <translation>&amp;Страница</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+130"/>
+        <source>of {count}</source>
+        <translation>из {count}</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole page</source>
+        <translation>Страница целиком</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom</source>
+        <translation>Масштаб</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The preview appears here.</source>
+        <translation>Здесь появится предварительный просмотр.</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>The preview could not be shown.</source>
+        <translation>Предварительный просмотр не удалось показать.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../library_app/gui/print_actions.py" line="+39"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print a bibliography, catalog cards, labels or a report, or save it as PDF</source>
+        <translation>Напечатать библиографический список, каталожные карточки, этикетки или отчёт либо сохранить их в PDF</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Saved to {path}.</source>
+        <translation>Сохранено: {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../library_app/gui/print_dialog.py" line="+238"/>
+        <location line="+281"/>
+        <location line="+16"/>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <location line="-296"/>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>All %Ln record(s) the search found</source>
+        <translation>
+            <numerusform>Найденная %Ln запись</numerusform>
+            <numerusform>Все %Ln найденные записи</numerusform>
+            <numerusform>Все %Ln найденных записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln selected record(s)</source>
+        <translation>
+            <numerusform>%Ln выделенная запись</numerusform>
+            <numerusform>%Ln выделенные записи</numerusform>
+            <numerusform>%Ln выделенных записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln record(s) in the basket</source>
+        <translation>
+            <numerusform>%Ln запись в подборке</numerusform>
+            <numerusform>%Ln записи в подборке</numerusform>
+            <numerusform>%Ln записей в подборке</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The whole catalog (%Ln record(s))</source>
+        <translation>
+            <numerusform>Весь каталог (%Ln запись)</numerusform>
+            <numerusform>Весь каталог (%Ln записи)</numerusform>
+            <numerusform>Весь каталог (%Ln записей)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No records to print: search for records or collect them in the basket.</source>
+        <translation>Печатать нечего: найдите записи или соберите их в подборку.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print:</source>
+        <translation>&amp;Печатать:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Options</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bibliography</source>
+        <translation>Библиографический список</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog cards</source>
+        <translation>Каталожные карточки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels</source>
+        <translation>Этикетки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accession register</source>
+        <translation>Инвентарная книга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New acquisitions bulletin</source>
+        <translation>Бюллетень новых поступлений</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics report</source>
+        <translation>Статистический отчёт</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+61"/>
+        <source>This product is not available in this version.</source>
+        <translation>В этой версии программы это не печатается.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No records to print.</source>
+        <translation>Нет записей для печати.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+18"/>
+        <source>Making the pages…</source>
+        <translation>Формирование страниц…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-14"/>
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln страница</numerusform>
+            <numerusform>%Ln страницы</numerusform>
+            <numerusform>%Ln страниц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%Ln entry(ies)</source>
+        <translation>
+            <numerusform>%Ln описание</numerusform>
+            <numerusform>%Ln описания</numerusform>
+            <numerusform>%Ln описаний</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln card(s)</source>
+        <translation>
+            <numerusform>%Ln карточка</numerusform>
+            <numerusform>%Ln карточки</numerusform>
+            <numerusform>%Ln карточек</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln label(s)</source>
+        <translation>
+            <numerusform>%Ln этикетка</numerusform>
+            <numerusform>%Ln этикетки</numerusform>
+            <numerusform>%Ln этикеток</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln copy(ies)</source>
+        <translation>
+            <numerusform>%Ln экземпляр</numerusform>
+            <numerusform>%Ln экземпляра</numerusform>
+            <numerusform>%Ln экземпляров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save as PDF</source>
+        <translation>Сохранить в PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The PDF was not saved.</source>
+        <translation>PDF не сохранён.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved to {path}.</source>
+        <translation>Сохранено: {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>Printing %Ln page(s)…</source>
+        <translation>
+            <numerusform>Печать %Ln страницы…</numerusform>
+            <numerusform>Печать %Ln страниц…</numerusform>
+            <numerusform>Печать %Ln страниц…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pages were not printed.</source>
+        <translation>Страницы не напечатаны.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%Ln page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>На принтер отправлена %Ln страница.</numerusform>
+            <numerusform>На принтер отправлены %Ln страницы.</numerusform>
+            <numerusform>На принтер отправлено %Ln страниц.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../library_app/gui/print_render.py" line="+146"/>
+        <source>The printer could not be started. Check that it is connected.</source>
+        <translation>Не удалось начать печать. Проверьте, что принтер подключён.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The printer did not take the pages. Check that it is ready.</source>
+        <translation>Принтер не принял страницы. Проверьте, что он готов к печати.</translation>
     </message>
 </context>
 <context>
@@ -2836,6 +3568,54 @@ Everything you typed is still in this window. Open the record again from the cat
         <location line="+81"/>
         <source>copied from the template; change it to this work&apos;s title</source>
         <translation>скопировано из шаблона; замените заглавием этого документа</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceBox</name>
+    <message>
+        <location filename="../library_app/gui/reference_box.py" line="+84"/>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Библиографическое описание:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GOST R 7.0.100-2018</source>
+        <translation>ГОСТ Р 7.0.100-2018</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOST 7.1-2003</source>
+        <translation>ГОСТ 7.1-2003</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOST R 7.0.5-2008 (reference)</source>
+        <translation>ГОСТ Р 7.0.5-2008 (ссылка)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APA 7</source>
+        <translation>APA 7</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The standard the reference follows</source>
+        <translation>Стандарт, по которому составлено описание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the reference to the clipboard</source>
+        <translation>Скопировать описание в буфер обмена</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Copied to the clipboard.</source>
+        <translation>Скопировано в буфер обмена.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@ from library_app.db.catalog import Catalog
 from library_app.db.records import RecordRepository
 from library_app.gui import record_card
 from library_app.gui.errors import bug_text
+from library_app.gui.reference_box import ReferenceBox
 from library_app.gui.tasks import BackgroundTask
 from library_app.search.index import SearchIndex
 from library_app.search.page_hits import PageHit, pages_matching
@@ -110,6 +111,9 @@ class DetailPane(QWidget):
     basket_requested = Signal(int)
     task_launched = Signal(object)
     """A BackgroundTask is about to start (the window waits for them when it closes)."""
+    citation_style_changed = Signal(str)
+    """The reader chose another reference style (an id of ``citation.STYLES``), to remember;
+    ``set_citation_style`` brings it back."""
 
     def __init__(
         self,
@@ -198,18 +202,8 @@ class DetailPane(QWidget):
         self.card_view.setOpenExternalLinks(True)
         self.card_view.setFrameShape(QFrame.Shape.NoFrame)
         layout.addWidget(self.card_view, 1)
-        # The formatted bibliographic reference (GOST) goes here once reference formatting
-        # exists; until then the area stays hidden and empty.
-        self.reference_area = QFrame(tab)
-        self.reference_area.setObjectName("referenceArea")
-        reference_layout = QVBoxLayout(self.reference_area)
-        reference_layout.setContentsMargins(8, 4, 8, 8)
-        self.reference_label = QLabel(self.reference_area)
-        self.reference_label.setObjectName("referenceLabel")
-        self.reference_label.setWordWrap(True)
-        self.reference_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        reference_layout.addWidget(self.reference_label)
-        self.reference_area.setVisible(False)
+        self.reference_area = ReferenceBox(tab)
+        self.reference_area.style_changed.connect(self.citation_style_changed)
         layout.addWidget(self.reference_area)
         return tab
 
@@ -329,6 +323,7 @@ class DetailPane(QWidget):
         self._record_id, self._query = record_id, query
         if record_id is None:
             self._record, self._hits = None, {}
+            self.reference_area.set_record(None)
             self._message_kind = "empty"
             self._show_message()
             self.stack.setCurrentIndex(0)
@@ -367,6 +362,7 @@ class DetailPane(QWidget):
                 )
             self._record, self._error, self._message_kind = None, error, "error"
             self._hits = {}
+            self.reference_area.set_record(None)
             self._show_message()
             self.stack.setCurrentIndex(0)
             return
@@ -379,6 +375,7 @@ class DetailPane(QWidget):
 
     def _fill(self, record: Record) -> None:
         self.card_view.setHtml(record_card.card_html(record))
+        self.reference_area.set_record(record)
         rows = record_card.field_rows(record)
         self.fields_table.setRowCount(len(rows))
         for number, (label, value) in enumerate(rows):
@@ -451,6 +448,14 @@ class DetailPane(QWidget):
             self.hits_view.hide()
 
     # --- buttons ------------------------------------------------------------------------------
+
+    @property
+    def citation_style(self) -> str:
+        return self.reference_area.citation_style
+
+    def set_citation_style(self, style: str) -> None:
+        """References in ``style`` from now on (InputError for an unknown style)."""
+        self.reference_area.set_citation_style(style)
 
     def set_reader(self, reader: bool) -> None:
         """Reader mode (public workstation): no way into the editor from here."""

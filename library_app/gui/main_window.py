@@ -37,6 +37,7 @@ from library_app.gui.i18n import (
 )
 from library_app.gui.index_keeper import IndexKeeper
 from library_app.gui.interchange_actions import InterchangeActions
+from library_app.gui.print_actions import PrintActions
 from library_app.gui.record_actions import RecordActions
 from library_app.gui.search_view import SearchView
 from library_app.gui.settings_dialog import SettingsDialog
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
 
         self.record_actions = RecordActions(self)
         self.interchange = InterchangeActions(self)
+        self.printing = PrintActions(self)
         self._create_actions()
         self._create_central()
         self.basket = Basket.for_user(catalog.location.data_dir, catalog.user)
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.interchange.import_action)
         self.file_menu.addAction(self.interchange.export_action)
+        self.file_menu.addAction(self.printing.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(actions.trash_action)
         self.file_menu.addSeparator()
@@ -311,6 +314,7 @@ class MainWindow(QMainWindow):
         self.system_language_action.setText(self.tr("As in the system"))
         self.record_actions.retranslate_ui()
         self.interchange.retranslate_ui()
+        self.printing.retranslate_ui()
 
     def _show_count(self) -> None:
         self.welcome.set_count(self._count, self._count_failed)

@@ -26,8 +26,9 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = 1
 MAX_TEXT_BYTES = 16 << 20  # a plain-text "attachment" larger than this is most likely a data dump
 
-# PDFium is not thread-safe, not even across different documents: one document at a time.
-_PDFIUM_LOCK = threading.Lock()
+# PDFium is not thread-safe, not even across different documents: one document at a time, in
+# the whole process (the print preview renders with it while the index extracts text).
+PDFIUM_LOCK = threading.Lock()
 # PDFium marks a hyphen it removed at a line break with U+FFFE (U+0002 in bounded text).
 _PDFIUM_HYPHEN = re.compile(r"[\ufffe\x02](?=(\w?))")
 _LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[^\S\n]*\n[^\S\n]*(?=([^\W\d_]))")
@@ -85,7 +86,7 @@ def extract_pdf_pages(
     if b"%PDF" not in _read_bytes(path, 1024):
         raise FulltextError(f"{path}: not a PDF file")
     try:
-        with _PDFIUM_LOCK:
+        with PDFIUM_LOCK:
             return _read_pages(path, max_pages, max_chars_per_page)
     except FulltextError:
         raise
@@ -97,7 +98,7 @@ def extract_pdf_pages(
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
-    """Open a document, telling encryption from damage; call with _PDFIUM_LOCK held."""
+    """Open a document, telling encryption from damage; call with PDFIUM_LOCK held."""
     try:
         return pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:

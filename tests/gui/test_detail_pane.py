@@ -182,7 +182,7 @@ def test_card_reads_like_a_catalogue_entry(make_pane: Any, ids: dict[str, int], 
     html = pane.card_view.toHtml()
     assert 'href="https://example.org/saxaul"' in html
     assert pane.card_view.openExternalLinks()
-    assert not pane.reference_area.isVisible()  # the formatted reference is not there yet
+    assert pane.reference_area.isVisible()  # the formatted reference (GOST by default)
 
 
 def test_article_shows_where_it_was_published(
