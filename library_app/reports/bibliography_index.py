@@ -36,6 +36,7 @@ from library_app.core.collation import sort_title_key
 from library_app.core.languages import name_of
 from library_app.core.model import Contributor, ContributorRole, MaterialType, Record
 from library_app.reports.citation import Reference
+from library_app.reports.tables import MATERIALS
 
 GROUPINGS = ("none", "subject", "type", "language", "year")
 ORDERS = ("alphabetical", "year")
@@ -63,32 +64,6 @@ WORDS: dict[str, dict[str, str]] = {
         "no_subject": "Other",
         "no_language": "Language not stated",
         "no_year": "Undated",
-    },
-}
-MATERIALS: dict[str, dict[MaterialType, str]] = {
-    "ru": {
-        MaterialType.BOOK: "Книги",
-        MaterialType.ARTICLE: "Статьи",
-        MaterialType.REPORT: "Отчёты",
-        MaterialType.PROCEEDINGS: "Материалы конференций",
-        MaterialType.THESIS: "Диссертации",
-        MaterialType.MAP: "Карты",
-        MaterialType.SERIAL: "Периодические издания",
-        MaterialType.ELECTRONIC: "Электронные ресурсы",
-        MaterialType.AUDIOVISUAL: "Аудиовизуальные материалы",
-        MaterialType.STANDARD: "Стандарты",
-    },
-    "en": {
-        MaterialType.BOOK: "Books",
-        MaterialType.ARTICLE: "Articles",
-        MaterialType.REPORT: "Reports",
-        MaterialType.PROCEEDINGS: "Conference proceedings",
-        MaterialType.THESIS: "Theses",
-        MaterialType.MAP: "Maps",
-        MaterialType.SERIAL: "Serials",
-        MaterialType.ELECTRONIC: "Electronic resources",
-        MaterialType.AUDIOVISUAL: "Audiovisual materials",
-        MaterialType.STANDARD: "Standards",
     },
 }
 _MATERIAL_ORDER = {material: position for position, material in enumerate(MaterialType)}

@@ -49,7 +49,8 @@ _SOURCES = {
         AcquisitionSource.DEPOSIT: "legal deposit",
     },
 }
-_MATERIALS = {
+# Headings of material types in printed products (plural, as group headings and table rows)
+MATERIALS: dict[str, dict[MaterialType, str]] = {
     "ru": {
         MaterialType.BOOK: "Книги",
         MaterialType.ARTICLE: "Статьи",
@@ -57,7 +58,7 @@ _MATERIALS = {
         MaterialType.PROCEEDINGS: "Материалы конференций",
         MaterialType.THESIS: "Диссертации",
         MaterialType.MAP: "Карты",
-        MaterialType.SERIAL: "Выпуски периодических изданий",
+        MaterialType.SERIAL: "Периодические издания",
         MaterialType.ELECTRONIC: "Электронные ресурсы",
         MaterialType.AUDIOVISUAL: "Аудиовизуальные материалы",
         MaterialType.STANDARD: "Стандарты",
@@ -66,10 +67,10 @@ _MATERIALS = {
         MaterialType.BOOK: "Books",
         MaterialType.ARTICLE: "Articles",
         MaterialType.REPORT: "Reports",
-        MaterialType.PROCEEDINGS: "Proceedings",
+        MaterialType.PROCEEDINGS: "Conference proceedings",
         MaterialType.THESIS: "Theses",
         MaterialType.MAP: "Maps",
-        MaterialType.SERIAL: "Serial issues",
+        MaterialType.SERIAL: "Serials",
         MaterialType.ELECTRONIC: "Electronic resources",
         MaterialType.AUDIOVISUAL: "Audiovisual materials",
         MaterialType.STANDARD: "Standards",
@@ -113,7 +114,7 @@ def source_name(source: AcquisitionSource | None, language: str) -> str:
 
 
 def material_name(material: str, language: str) -> str:
-    return _MATERIALS[language].get(material, material)  # type: ignore[call-overload]
+    return MATERIALS[language].get(material, material)  # type: ignore[call-overload]
 
 
 def format_date(day: dt.date, language: str) -> str:
