@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -143,11 +143,11 @@ class ReferenceBox(QFrame):
         self.setVisible(True)
 
     def copy_reference(self) -> None:
-        """Put the reference on the clipboard: plain text, and HTML that keeps APA's italics."""
+        """Put the reference on the clipboard as plain text.
+
+        Not as QMimeData with HTML (which would keep APA's italics): PySide6 crashes the process
+        at exit when the clipboard still holds a QMimeData made in Python."""
         if self._reference is None:
             return
-        data = QMimeData()
-        data.setText(self._reference.text)
-        data.setHtml(self._reference.markup)
-        QGuiApplication.clipboard().setMimeData(data)
+        QGuiApplication.clipboard().setText(self._reference.text)
         self.status.setText(self.tr("Copied to the clipboard."))

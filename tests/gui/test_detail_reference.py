@@ -84,17 +84,15 @@ def test_reference_in_gost_r_7_0_100_is_shown_under_the_card(
     assert box.label.text() == expected
 
 
-def test_copy_puts_plain_text_and_html_on_the_clipboard(
+def test_copy_puts_the_plain_text_on_the_clipboard(
     qtbot: Any, pane: DetailPane, ids: dict[str, int]
 ) -> None:
     show(qtbot, pane, ids["article"])
     pane.set_citation_style("apa")
     qtbot.mouseClick(pane.reference_area.copy_button, Qt.MouseButton.LeftButton)
-    data = QGuiApplication.clipboard().mimeData()
-    assert data.text() == (
+    assert QGuiApplication.clipboard().text() == (
         "Smith, J. (2015). Dust storms over the dry sea bed. Central Asian Journal, 3(2), 45–58."
     )
-    assert "<i>Central Asian Journal, 3</i>(2)" in data.html()
     assert pane.reference_area.status.text() == "Copied to the clipboard."
 
 
