@@ -132,31 +132,7 @@ Remove anyway?</numerusform>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/export_dialog.py" line="+243"/>
-        <source>All %Ln record(s) the search found</source>
-        <translation>
-            <numerusform>The %Ln record the search found</numerusform>
-            <numerusform>All %Ln records the search found</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The %Ln selected record(s)</source>
-        <translation>
-            <numerusform>The %Ln selected record</numerusform>
-            <numerusform>The %Ln selected records</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The %Ln record(s) in the basket</source>
-        <translation>
-            <numerusform>The %Ln record in the basket</numerusform>
-            <numerusform>The %Ln records in the basket</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+192"/>
+        <location filename="../library_app/gui/export_dialog.py" line="+407"/>
         <source>Writing %Ln record(s)…</source>
         <translation>
             <numerusform>Writing %Ln record…</numerusform>
@@ -251,39 +227,7 @@ Remove anyway?</numerusform>
 <context>
     <name>PrintDialog</name>
     <message numerus="yes">
-        <location filename="../library_app/gui/print_dialog.py" line="+244"/>
-        <source>All %Ln record(s) the search found</source>
-        <translation>
-            <numerusform>The %Ln record the search found</numerusform>
-            <numerusform>All %Ln records the search found</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The %Ln selected record(s)</source>
-        <translation>
-            <numerusform>The %Ln selected record</numerusform>
-            <numerusform>The %Ln selected records</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The %Ln record(s) in the basket</source>
-        <translation>
-            <numerusform>The %Ln record in the basket</numerusform>
-            <numerusform>The %Ln records in the basket</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>The whole catalog (%Ln record(s))</source>
-        <translation>
-            <numerusform>The whole catalog (%Ln record)</numerusform>
-            <numerusform>The whole catalog (%Ln records)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+189"/>
+        <location filename="../library_app/gui/print_dialog.py" line="+411"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -503,6 +447,41 @@ Remove anyway?</numerusform>
         <translation>
             <numerusform>%Ln record in the catalog.</numerusform>
             <numerusform>%Ln records in the catalog.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceBox</name>
+    <message numerus="yes">
+        <location filename="../library_app/gui/record_sources.py" line="+55"/>
+        <source>All %Ln record(s) the search found</source>
+        <translation>
+            <numerusform>The %Ln record the search found</numerusform>
+            <numerusform>All %Ln records the search found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln selected record(s)</source>
+        <translation>
+            <numerusform>The %Ln selected record</numerusform>
+            <numerusform>The %Ln selected records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln record(s) in the basket</source>
+        <translation>
+            <numerusform>The %Ln record in the basket</numerusform>
+            <numerusform>The %Ln records in the basket</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The whole catalog (%Ln record(s))</source>
+        <translation>
+            <numerusform>The whole catalog (%Ln record)</numerusform>
+            <numerusform>The whole catalog (%Ln records)</numerusform>
         </translation>
     </message>
 </context>

@@ -856,52 +856,20 @@ Remove anyway?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../library_app/gui/export_dialog.py" line="+153"/>
+        <location filename="../library_app/gui/export_dialog.py" line="+133"/>
         <source>records</source>
         <translation>записи</translation>
     </message>
     <message>
         <location line="+84"/>
-        <location line="+128"/>
+        <location line="+116"/>
         <location line="+73"/>
         <location line="+17"/>
         <source>Export records</source>
         <translation>Экспорт записей</translation>
     </message>
     <message>
-        <location line="-217"/>
-        <source>Records</source>
-        <translation>Записи</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>All %Ln record(s) the search found</source>
-        <translation>
-            <numerusform>%Ln запись, найденная поиском</numerusform>
-            <numerusform>Все %Ln записи, найденные поиском</numerusform>
-            <numerusform>Все %Ln записей, найденных поиском</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The %Ln selected record(s)</source>
-        <translation>
-            <numerusform>%Ln выбранная запись</numerusform>
-            <numerusform>%Ln выбранные записи</numerusform>
-            <numerusform>%Ln выбранных записей</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The %Ln record(s) in the basket</source>
-        <translation>
-            <numerusform>%Ln запись в подборке</numerusform>
-            <numerusform>%Ln записи в подборке</numerusform>
-            <numerusform>%Ln записей в подборке</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-204"/>
         <source>&amp;Format:</source>
         <translation>&amp;Формат:</translation>
     </message>
@@ -996,7 +964,7 @@ Remove anyway?</source>
         <translation>&amp;Экспортировать</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+105"/>
         <source>All files (*)</source>
         <translation>Все файлы (*)</translation>
     </message>
@@ -2457,55 +2425,14 @@ Remove anyway?</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../library_app/gui/print_dialog.py" line="+238"/>
-        <location line="+281"/>
+        <location filename="../library_app/gui/print_dialog.py" line="+225"/>
+        <location line="+265"/>
         <location line="+16"/>
         <source>Print</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location line="-296"/>
-        <source>Records</source>
-        <translation>Записи</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>All %Ln record(s) the search found</source>
-        <translation>
-            <numerusform>Найденная %Ln запись</numerusform>
-            <numerusform>Все %Ln найденные записи</numerusform>
-            <numerusform>Все %Ln найденных записей</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The %Ln selected record(s)</source>
-        <translation>
-            <numerusform>%Ln выделенная запись</numerusform>
-            <numerusform>%Ln выделенные записи</numerusform>
-            <numerusform>%Ln выделенных записей</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The %Ln record(s) in the basket</source>
-        <translation>
-            <numerusform>%Ln запись в подборке</numerusform>
-            <numerusform>%Ln записи в подборке</numerusform>
-            <numerusform>%Ln записей в подборке</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>The whole catalog (%Ln record(s))</source>
-        <translation>
-            <numerusform>Весь каталог (%Ln запись)</numerusform>
-            <numerusform>Весь каталог (%Ln записи)</numerusform>
-            <numerusform>Весь каталог (%Ln записей)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-278"/>
         <source>No records to print: search for records or collect them in the basket.</source>
         <translation>Печатать нечего: найдите записи или соберите их в подборку.</translation>
     </message>
@@ -2565,7 +2492,7 @@ Remove anyway?</source>
         <translation>Статистический отчёт</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+46"/>
         <location line="+61"/>
         <source>This product is not available in this version.</source>
         <translation>В этой версии программы это не печатается.</translation>
@@ -2678,7 +2605,7 @@ Remove anyway?</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../library_app/gui/print_render.py" line="+146"/>
+        <location filename="../library_app/gui/print_render.py" line="+143"/>
         <source>The printer could not be started. Check that it is connected.</source>
         <translation>Не удалось начать печать. Проверьте, что принтер подключён.</translation>
     </message>
@@ -4335,6 +4262,50 @@ Everything you typed is still in this window. Open the record again from the cat
         <location line="+7"/>
         <source>No connection: {error}</source>
         <translation>Нет подключения: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SourceBox</name>
+    <message>
+        <location filename="../library_app/gui/record_sources.py" line="+50"/>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>All %Ln record(s) the search found</source>
+        <translation>
+            <numerusform>%Ln запись, найденная поиском</numerusform>
+            <numerusform>Все %Ln записи, найденные поиском</numerusform>
+            <numerusform>Все %Ln записей, найденных поиском</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln selected record(s)</source>
+        <translation>
+            <numerusform>%Ln выбранная запись</numerusform>
+            <numerusform>%Ln выбранные записи</numerusform>
+            <numerusform>%Ln выбранных записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln record(s) in the basket</source>
+        <translation>
+            <numerusform>%Ln запись в подборке</numerusform>
+            <numerusform>%Ln записи в подборке</numerusform>
+            <numerusform>%Ln записей в подборке</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The whole catalog (%Ln record(s))</source>
+        <translation>
+            <numerusform>Весь каталог (%Ln запись)</numerusform>
+            <numerusform>Весь каталог (%Ln записи)</numerusform>
+            <numerusform>Весь каталог (%Ln записей)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

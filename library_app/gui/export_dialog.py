@@ -10,14 +10,12 @@ and moves the file into place, so a cancelled export leaves no half-written file
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +36,7 @@ from PySide6.QtWidgets import (
 from library_app.core.progress import CancelCheck, ProgressCallback
 from library_app.db.catalog import Catalog
 from library_app.gui.field_labels import table_fields
+from library_app.gui.record_sources import ExportSource, SourceBox
 from library_app.gui.tasks import BackgroundTask
 from library_app.interchange.base import WriteOptions
 from library_app.interchange.exporting import ExportResult, export_records, format_for_path
@@ -68,14 +66,6 @@ DEFAULT_COLUMNS = (
     "inventory_number",
 )
 """Checked at first: what a colleague asks for in a list; the rest is a click away."""
-
-
-@dataclass(frozen=True)
-class ExportSource:
-    """A set of records the dialog offers: ``kind`` is "results", "selected" or "basket"."""
-
-    kind: str
-    record_ids: tuple[int, ...]
 
 
 class ExportDialog(QDialog):
@@ -118,19 +108,9 @@ class ExportDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.source_box = QGroupBox(self)
-        source_layout = QVBoxLayout(self.source_box)
-        self.source_group = QButtonGroup(self)
-        self.source_buttons: dict[str, QRadioButton] = {}
-        for index, source in enumerate(self._sources):
-            button = QRadioButton(self.source_box)
-            button.setObjectName(f"source_{source.kind}")
-            self.source_group.addButton(button, index)
-            self.source_buttons[source.kind] = button
-            source_layout.addWidget(button)
-        if self.source_group.buttons():
-            self.source_group.buttons()[0].setChecked(True)
-        self.source_group.idToggled.connect(lambda *_: self._update_state())
+        self.source_box = SourceBox(self._sources, self)
+        self.source_buttons = self.source_box.buttons
+        self.source_box.changed.connect(self._update_state)
         layout.addWidget(self.source_box)
 
         form = QFormLayout()
@@ -235,16 +215,7 @@ class ExportDialog(QDialog):
     def retranslate_ui(self) -> None:
         """Set every visible text; runs again whenever the interface language changes."""
         self.setWindowTitle(self.tr("Export records"))
-        self.source_box.setTitle(self.tr("Records"))
-        for source in self._sources:
-            count = len(source.record_ids)
-            button = self.source_buttons[source.kind]
-            if source.kind == "results":
-                button.setText(self.tr("All %Ln record(s) the search found", "", count))
-            elif source.kind == "selected":
-                button.setText(self.tr("The %Ln selected record(s)", "", count))
-            else:
-                button.setText(self.tr("The %Ln record(s) in the basket", "", count))
+        self.source_box.retranslate_ui()
         self.format_label.setText(self.tr("&Format:"))
         reading_list = self.format_combo.findData(READING_LIST)
         self.format_combo.setItemText(reading_list, self.tr("Numbered reading list (text)"))
@@ -282,13 +253,10 @@ class ExportDialog(QDialog):
     # --- choices ------------------------------------------------------------------------------
 
     def source(self) -> ExportSource | None:
-        index = self.source_group.checkedId()
-        return self._sources[index] if 0 <= index < len(self._sources) else None
+        return self.source_box.source()
 
     def select_source(self, kind: str) -> None:
-        button = self.source_buttons.get(kind)
-        if button is not None and button.isEnabled():
-            button.setChecked(True)
+        self.source_box.select_source(kind)
 
     @property
     def format_id(self) -> str:

@@ -22,7 +22,6 @@ import shiboken6
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -47,7 +45,6 @@ from library_app.core.progress import CancelCheck, ProgressCallback
 from library_app.db.catalog import Catalog
 from library_app.db.records import RecordRepository
 from library_app.gui.errors import report_error
-from library_app.gui.export_dialog import ExportSource
 from library_app.gui.print_build import BuildWork, BuiltPdf, PdfBuilder
 from library_app.gui.print_options import OptionsPanel
 from library_app.gui.print_preview import PreviewPane
@@ -56,11 +53,11 @@ from library_app.gui.print_render import (
     paint_to_printer,
     read_pages,
 )
+from library_app.gui.record_sources import WHOLE_CATALOG, ExportSource, SourceBox
 from library_app.gui.tasks import BackgroundTask
 from library_app.reports.citation import STYLES
 from library_app.reports.products import PRODUCTS, Product
 
-WHOLE_CATALOG = "catalog"
 """The source kind of every record in the catalog (ids read in the background)."""
 
 OPTIONS_KEY = "print/options/{product}"
@@ -150,23 +147,13 @@ class PrintDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
 
-        self.source_box = QGroupBox(left)
-        source_layout = QVBoxLayout(self.source_box)
-        self.source_group = QButtonGroup(self)
-        self.source_buttons: dict[str, QRadioButton] = {}
-        for index, source in enumerate(self._sources):
-            button = QRadioButton(self.source_box)
-            button.setObjectName(f"source_{source.kind}")
-            self.source_group.addButton(button, index)
-            self.source_buttons[source.kind] = button
-            source_layout.addWidget(button)
+        self.source_box = SourceBox(self._sources, left, catalog_count=self._catalog_count)
+        self.source_buttons = self.source_box.buttons
         self.no_records_label = QLabel(self.source_box)
         self.no_records_label.setWordWrap(True)
         self.no_records_label.setVisible(not self._sources)
-        source_layout.addWidget(self.no_records_label)
-        if self.source_group.buttons():
-            self.source_group.buttons()[0].setChecked(True)
-        self.source_group.idToggled.connect(lambda _id, on: on and self.options_changed())
+        self.source_box.box_layout.addWidget(self.no_records_label)
+        self.source_box.changed.connect(self.options_changed)
         left_layout.addWidget(self.source_box)
 
         form = QFormLayout()
@@ -236,20 +223,7 @@ class PrintDialog(QDialog):
     def retranslate_ui(self) -> None:
         """Set every visible text; runs again whenever the interface language changes."""
         self.setWindowTitle(self.tr("Print"))
-        self.source_box.setTitle(self.tr("Records"))
-        for source in self._sources:
-            button = self.source_buttons[source.kind]
-            count = len(source.record_ids)
-            if source.kind == "results":
-                button.setText(self.tr("All %Ln record(s) the search found", "", count))
-            elif source.kind == "selected":
-                button.setText(self.tr("The %Ln selected record(s)", "", count))
-            elif source.kind == "basket":
-                button.setText(self.tr("The %Ln record(s) in the basket", "", count))
-            else:
-                button.setText(
-                    self.tr("The whole catalog (%Ln record(s))", "", self._catalog_count)
-                )
+        self.source_box.retranslate_ui()
         self.no_records_label.setText(
             self.tr("No records to print: search for records or collect them in the basket.")
         )
@@ -282,13 +256,10 @@ class PrintDialog(QDialog):
     # --- choices ------------------------------------------------------------------------------
 
     def source(self) -> ExportSource | None:
-        index = self.source_group.checkedId()
-        return self._sources[index] if 0 <= index < len(self._sources) else None
+        return self.source_box.source()
 
     def select_source(self, kind: str) -> None:
-        button = self.source_buttons.get(kind)
-        if button is not None:
-            button.setChecked(True)
+        self.source_box.select_source(kind)
 
     def product(self) -> Product:
         return self._products[max(self.product_combo.currentIndex(), 0)]
