@@ -146,25 +146,8 @@ def records_with_identifier(
 ) -> list[int]:
     """Ids of live records holding an identifier of ``kind`` with one of ``values`` (as stored,
     i.e. normalised: ISBN-13 without hyphens, ISSN NNNN-NNNN)."""
-    wanted = _distinct(values)
-    stored_kind = IDENTIFIER_PREFIX + IdentifierType(kind).value
-    ids: set[int] = set()
-    with catalog.session() as session:
-        for chunk in _chunks(wanted):
-            query = (
-                select(ValueRow.record_id, ValueRow.value)
-                .join(RecordRow, RecordRow.id == ValueRow.record_id)
-                .where(
-                    ValueRow.kind == stored_kind,
-                    _value_prefix_in(ValueRow.value, chunk),
-                    RecordRow.deleted_at.is_(None),
-                )
-            )
-            if exclude_record is not None:
-                query = query.where(ValueRow.record_id != exclude_record)
-            chosen = set(chunk)
-            ids.update(record_id for record_id, value in session.execute(query) if value in chosen)
-    return sorted(ids)
+    owners = identifier_owners(catalog, kind, values)
+    return sorted({i for ids in owners.values() for i in ids if i != exclude_record})
 
 
 # --- light rows for duplicate detection --------------------------------------------------------
